@@ -1,0 +1,1 @@
+namespace Sample; internal static class Program { private static void Main() { } }
