@@ -1,0 +1,49 @@
+#include "export_checks.h"
+
+#include "il_body.h"
+
+namespace diagnose {
+
+bool IsMethodDefToken(uint32_t token) { return TypeFromToken(token) == mdtMethodDef && (token & 0x00FFFFFF) != 0; }
+
+HRESULT CheckMethodBodies(uint32_t count, const MethodBody* methods) {
+    if (methods == nullptr) {
+        return E_POINTER;
+    }
+    if (count == 0) {
+        return E_INVALIDARG;
+    }
+    for (uint32_t i = 0; i < count; ++i) {
+        const MethodBody& method = methods[i];
+        if (method.moduleId == 0 || !IsMethodDefToken(method.methodDef)) {
+            return E_INVALIDARG;
+        }
+        if (method.il == nullptr) {
+            if (method.ilSize != 0) {
+                return E_INVALIDARG;
+            }
+            continue;
+        }
+        if (method.ilSize == 0 || !MeasureIlBody(method.il, method.ilSize)) {
+            return E_INVALIDARG;
+        }
+    }
+    return S_OK;
+}
+
+HRESULT CheckMethodRefs(uint32_t count, const MethodRef* methods) {
+    if (methods == nullptr) {
+        return E_POINTER;
+    }
+    if (count == 0) {
+        return E_INVALIDARG;
+    }
+    for (uint32_t i = 0; i < count; ++i) {
+        if (methods[i].moduleId == 0 || !IsMethodDefToken(methods[i].methodDef)) {
+            return E_INVALIDARG;
+        }
+    }
+    return S_OK;
+}
+
+}  // namespace diagnose
