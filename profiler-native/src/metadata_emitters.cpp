@@ -2,7 +2,6 @@
 
 #include <vector>
 
-#include "clr/iids.h"
 #include "hresult_macros.h"
 #include "text.h"
 
@@ -14,8 +13,8 @@ constexpr uint32_t kOpenTimeoutMs = 10000;
 
 }  // namespace
 
-MetadataEmitters::MetadataEmitters(ICorProfilerInfo11* info, Logger& logger, Worker& worker)
-    : m_info(info), m_logger(logger), m_worker(worker) {}
+MetadataEmitters::MetadataEmitters(RuntimeApi& runtime, Logger& logger, Worker& worker)
+    : m_runtime(runtime), m_logger(logger), m_worker(worker) {}
 
 std::shared_ptr<MetadataEmitters::Entry> MetadataEmitters::EntryFor(ModuleID moduleId) {
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -42,8 +41,7 @@ HRESULT MetadataEmitters::EnsureOpen(ModuleID moduleId, const std::shared_ptr<En
         if (entry->emit) {
             return S_OK;
         }
-        IfFailRet(m_info->GetModuleMetaData(moduleId, ofRead | ofWrite, clr::IID_IMetaDataEmit,
-                                            entry->emit.OutUnknown()));
+        IfFailRet(m_runtime.OpenMetadataForWrite(moduleId, entry->emit.OutUnknown()));
         return entry->emit ? S_OK : E_FAIL;  // S_FALSE and no interface: a module without metadata
     });
     HRESULT hr = E_FAIL;
@@ -86,7 +84,7 @@ void MetadataEmitters::ApplyPending() {
         if (!entry->dirty) {
             continue;
         }
-        const HRESULT hr = m_info->ApplyMetaData(moduleId);
+        const HRESULT hr = m_runtime.ApplyMetaData(moduleId);
         if (FAILED(hr)) {
             m_logger.Logf(LogLevel::Warning, "ApplyMetaData(0x%zx) failed with %s; continuing", moduleId,
                           FormatHr(hr).c_str());

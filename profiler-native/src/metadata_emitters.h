@@ -11,16 +11,16 @@
 #include <unordered_map>
 
 #include "clr/metadata.h"
-#include "clr/profiler_info.h"
 #include "com_ptr.h"
 #include "logger.h"
+#include "runtime_api.h"
 #include "worker.h"
 
 namespace diagnose {
 
 class MetadataEmitters {
 public:
-    MetadataEmitters(ICorProfilerInfo11* info, Logger& logger, Worker& worker);
+    MetadataEmitters(RuntimeApi& runtime, Logger& logger, Worker& worker);
 
     HRESULT GetTokenFromSig(ModuleID moduleId, const uint8_t* sig, uint32_t size, mdSignature* token);
     HRESULT GetTokenFromTypeSpec(ModuleID moduleId, const uint8_t* sig, uint32_t size, mdTypeSpec* token);
@@ -43,7 +43,7 @@ private:
     HRESULT EnsureOpen(ModuleID moduleId, const std::shared_ptr<Entry>& entry);
     HRESULT Emit(ModuleID moduleId, const std::function<HRESULT(IMetaDataEmit*)>& action);
 
-    ICorProfilerInfo11* m_info;
+    RuntimeApi& m_runtime;
     Logger& m_logger;
     Worker& m_worker;
     std::mutex m_mutex;  // guards m_entries only

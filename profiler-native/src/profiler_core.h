@@ -9,17 +9,19 @@
 #include "method_states.h"
 #include "module_registry.h"
 #include "rejit_engine.h"
+#include "runtime_api.h"
 #include "worker.h"
 
 namespace diagnose {
 
 struct ProfilerCore {
     ProfilerCore(ICorProfilerInfo11* info, Logger& logger)
-        : info(info), logger(logger), worker(info, logger), emitters(info, logger, worker),
-          engine(info, logger, emitters, states) {}
+        : info(info), logger(logger), runtime(info), worker(runtime, logger), emitters(runtime, logger, worker),
+          engine(runtime, logger, emitters, states) {}
 
     ICorProfilerInfo11* info;
     Logger& logger;
+    InfoRuntimeApi runtime;
     ModuleRegistry modules;
     BodyStore bodies;
     MethodStates states;

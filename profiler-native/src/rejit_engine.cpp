@@ -17,8 +17,8 @@ void Split(const std::vector<MethodKey>& methods, std::vector<ModuleID>* modules
 
 }  // namespace
 
-ReJitEngine::ReJitEngine(ICorProfilerInfo11* info, Logger& logger, MetadataEmitters& emitters, MethodStates& states)
-    : m_info(info), m_logger(logger), m_emitters(emitters), m_states(states) {}
+ReJitEngine::ReJitEngine(RuntimeApi& runtime, Logger& logger, MetadataEmitters& emitters, MethodStates& states)
+    : m_runtime(runtime), m_logger(logger), m_emitters(emitters), m_states(states) {}
 
 HRESULT ReJitEngine::ReJit(const std::vector<MethodKey>& methods) {
     m_emitters.ApplyPending();
@@ -27,9 +27,9 @@ HRESULT ReJitEngine::ReJit(const std::vector<MethodKey>& methods) {
     Split(methods, &modules, &defs);
     // Marked first: a method can be re-JIT'd on another thread before the call below returns.
     m_states.MarkRequested(methods);
-    const HRESULT hr = m_info->RequestReJITWithInliners(COR_PRF_REJIT_BLOCK_INLINING,
-                                                        static_cast<ULONG>(methods.size()), modules.data(),
-                                                        defs.data());
+    const HRESULT hr = m_runtime.RequestReJITWithInliners(COR_PRF_REJIT_BLOCK_INLINING,
+                                                          static_cast<ULONG>(methods.size()), modules.data(),
+                                                          defs.data());
     if (FAILED(hr)) {
         for (const auto& key : methods) {
             m_states.MarkFailed(key, hr);
@@ -45,7 +45,7 @@ HRESULT ReJitEngine::Revert(const std::vector<MethodKey>& methods, std::vector<H
     std::vector<mdMethodDef> defs;
     Split(methods, &modules, &defs);
     statuses->assign(methods.size(), S_OK);
-    const HRESULT hr = m_info->RequestRevert(static_cast<ULONG>(methods.size()), modules.data(), defs.data(),
+    const HRESULT hr = m_runtime.RequestRevert(static_cast<ULONG>(methods.size()), modules.data(), defs.data(),
                                              statuses->data());
     for (size_t i = 0; SUCCEEDED(hr) && i < methods.size(); ++i) {
         if (SUCCEEDED((*statuses)[i])) {

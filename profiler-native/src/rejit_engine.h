@@ -4,17 +4,17 @@
 
 #include <vector>
 
-#include "clr/profiler_info.h"
 #include "logger.h"
 #include "metadata_emitters.h"
 #include "method_key.h"
 #include "method_states.h"
+#include "runtime_api.h"
 
 namespace diagnose {
 
 class ReJitEngine {
 public:
-    ReJitEngine(ICorProfilerInfo11* info, Logger& logger, MetadataEmitters& emitters, MethodStates& states);
+    ReJitEngine(RuntimeApi& runtime, Logger& logger, MetadataEmitters& emitters, MethodStates& states);
 
     // ApplyMetaData for modules with new tokens, then one RequestReJITWithInliners(BLOCK_INLINING) for the batch.
     HRESULT ReJit(const std::vector<MethodKey>& methods);
@@ -22,7 +22,7 @@ public:
     HRESULT Revert(const std::vector<MethodKey>& methods, std::vector<HRESULT>* statuses);
 
 private:
-    ICorProfilerInfo11* m_info;
+    RuntimeApi& m_runtime;
     Logger& m_logger;
     MetadataEmitters& m_emitters;
     MethodStates& m_states;

@@ -6,7 +6,7 @@
 
 namespace diagnose {
 
-Worker::Worker(ICorProfilerInfo11* info, Logger& logger) : m_info(info), m_logger(logger) {}
+Worker::Worker(RuntimeApi& runtime, Logger& logger) : m_runtime(runtime), m_logger(logger) {}
 
 HRESULT Worker::Start() {
     {
@@ -48,7 +48,7 @@ void Worker::Stop() {
 }
 
 void Worker::Run() {
-    const HRESULT initHr = m_info->InitializeCurrentThread();
+    const HRESULT initHr = m_runtime.InitializeCurrentThread();
     m_logger.Logf(FAILED(initHr) ? LogLevel::Error : LogLevel::Info, "worker thread started (InitializeCurrentThread %s)",
                   FormatHr(initHr).c_str());
     while (true) {

@@ -10,9 +10,9 @@
 #include <memory>
 #include <mutex>
 
-#include "clr/profiler_info.h"
 #include "completion.h"
 #include "logger.h"
+#include "runtime_api.h"
 
 namespace diagnose {
 
@@ -20,7 +20,7 @@ class Worker {
 public:
     using Job = std::function<HRESULT()>;
 
-    Worker(ICorProfilerInfo11* info, Logger& logger);
+    Worker(RuntimeApi& runtime, Logger& logger);
     Worker(const Worker&) = delete;
     Worker& operator=(const Worker&) = delete;
 
@@ -39,7 +39,7 @@ private:
 
     void Run();
 
-    ICorProfilerInfo11* m_info;
+    RuntimeApi& m_runtime;
     Logger& m_logger;
     std::mutex m_mutex;
     std::condition_variable m_changed;
