@@ -30,7 +30,7 @@ public sealed class SpecRoundTripTests
     [Test]
     public void IdsKeepTheirDocumentOrder()
     {
-        var json = $$"""{"zeta": {{Body("Z.A.M")}}, "alpha": {{Body("A.B.M")}}, "mid": {{Body("M.C.M")}}}""";
+        var json = $$"""{"zeta": {{SpecSamples.Body("Z.A.M")}}, "alpha": {{SpecSamples.Body("A.B.M")}}, "mid": {{SpecSamples.Body("M.C.M")}}}""";
 
         var specs = SpecSet.Parse(json);
 
@@ -166,9 +166,6 @@ public sealed class SpecRoundTripTests
             specs.ToJson(indented: false),
             Is.EqualTo("""{"s":{"target":"A.B.M","instrument":{"type":"log","name":"n","value":"result"},"lastmodified":"2026-11-22T10:00:00","applied":{"web-1:7":{"lm":"2026-11-22T10:00:00","err":null}}}}"""));
     }
-
-    private static string Body(string target) =>
-        $$$"""{"target": "{{{target}}}", "instrument": {"type": "log", "name": "n", "value": "result"}}""";
 
     private static IEnumerable<string> Keys(JsonNode node) => node.AsObject().Select(pair => pair.Key);
 }

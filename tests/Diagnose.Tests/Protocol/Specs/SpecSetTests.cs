@@ -60,7 +60,7 @@ public sealed class SpecSetTests
     [Test]
     public void ARepeatedIdKeepsItsFirstPlaceAndItsLastValueAsPythonDoes()
     {
-        var json = $$"""{"a": {{Body("First.T.M")}}, "b": {{Body("B.T.M")}}, "a": {{Body("Last.T.M")}}}""";
+        var json = $$"""{"a": {{SpecSamples.Body("First.T.M")}}, "b": {{SpecSamples.Body("B.T.M")}}, "a": {{SpecSamples.Body("Last.T.M")}}}""";
 
         var specs = SpecSet.Parse(json, "specs.json");
 
@@ -83,7 +83,7 @@ public sealed class SpecSetTests
     [Test]
     public void WithReplacesInPlaceAndAddsAtTheEnd()
     {
-        var specs = SpecSet.Parse($$"""{"a": {{Body("A.T.M")}}, "b": {{Body("B.T.M")}}}""");
+        var specs = SpecSet.Parse($$"""{"a": {{SpecSamples.Body("A.T.M")}}, "b": {{SpecSamples.Body("B.T.M")}}}""");
         var instrument = new InstrumentSpec("log", "n", "result");
 
         var replaced = specs.With(new Spec("a", "New.T.M", instrument, DateTimeOffset.UnixEpoch));
@@ -96,7 +96,7 @@ public sealed class SpecSetTests
     [Test]
     public void WithoutRemovesOneSpecAndIgnoresUnknownIds()
     {
-        var specs = SpecSet.Parse($$"""{"a": {{Body("A.T.M")}}, "b": {{Body("B.T.M")}}}""");
+        var specs = SpecSet.Parse($$"""{"a": {{SpecSamples.Body("A.T.M")}}, "b": {{SpecSamples.Body("B.T.M")}}}""");
 
         Assert.That(specs.Without("a").Select(spec => spec.Id), Is.EqualTo(new[] { "b" }));
         Assert.That(specs.Without("zzz"), Is.SameAs(specs));
@@ -119,7 +119,4 @@ public sealed class SpecSetTests
         Assert.That(error!.Message, Is.EqualTo("there is no spec 'instr-9'"));
         Assert.That(SpecSet.Empty.Contains("instr-9"), Is.False);
     }
-
-    private static string Body(string target) =>
-        $$$"""{"target": "{{{target}}}", "instrument": {"type": "log", "name": "n", "value": "result"}}""";
 }

@@ -32,4 +32,8 @@ internal static class SpecSamples
           "instrument": {"type": "log", "name": "@id", "value": "result", "event": "return", "custom": {}},
           "lifespan": 10, "lastmodified": "2026-11-22T10:00:00Z", "applied": {}}}
         """.Replace("@id", id).Replace("@target", target);
+
+    /// <summary>A minimal valid spec value (no lifespan, no timestamp) for <paramref name="target"/>.</summary>
+    internal static string Body(string target) =>
+        $$$"""{"target": "{{{target}}}", "instrument": {"type": "log", "name": "n", "value": "result"}}""";
 }

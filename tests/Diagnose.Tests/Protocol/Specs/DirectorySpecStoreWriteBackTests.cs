@@ -1,0 +1,251 @@
+using System.Runtime.Versioning;
+using System.Text.Json.Nodes;
+using Diagnose.Protocol.Specs;
+using Diagnose.Tests.Protocol.Support;
+using NUnit.Framework;
+
+namespace Diagnose.Tests.Protocol.Specs;
+
+/// <summary>Writing processes' <c>applied</c> entries back into spec files, and failing soft where that is impossible.</summary>
+public sealed class DirectorySpecStoreWriteBackTests
+{
+    private const string Key = "web-1:4242";
+
+    private TemporaryDirectory _directory = null!;
+    private ManualTimeProvider _time = null!;
+    private List<string> _reports = null!;
+
+    [SetUp]
+    public void MakeDirectory()
+    {
+        _directory = new TemporaryDirectory();
+        _time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        _reports = [];
+    }
+
+    [TearDown]
+    public void RemoveDirectory() => _directory.Dispose();
+
+    [Test]
+    public void EachEntryIsWrittenIntoTheFileThatHoldsItsSpec()
+    {
+        _directory.Write("a.json", SpecSamples.One("instr-1"));
+        _directory.Write("b.json", SpecSamples.One("instr-2"));
+        var store = Store();
+        store.Load();
+
+        store.WriteApplied(Key, Entries(("instr-1", null), ("instr-2", "boom")));
+
+        Assert.That(Entry("a.json", "instr-1"), Is.EqualTo("""{"lm":"2026-11-22T10:00:00Z","err":null}"""));
+        Assert.That(Entry("b.json", "instr-2"), Is.EqualTo("""{"lm":"2026-11-22T10:00:00Z","err":"boom"}"""));
+        Assert.That(_reports, Is.Empty);
+    }
+
+    [Test]
+    public void TheWrittenFileIsIndentedAndKeepsEverythingElse()
+    {
+        _directory.Write("specs.json", SpecSamples.Compact);
+        var store = Store();
+        store.Load();
+
+        store.WriteApplied(Key, Entries(("instr-3", null)));
+
+        var text = _directory.Read("specs.json");
+        var expected = JsonNode.Parse(SpecSamples.Compact)!;
+        expected["instr-3"]!["applied"]!["web-1:4242"] = new JsonObject { ["lm"] = "2026-11-22T10:00:00Z", ["err"] = null };
+        Assert.That(JsonNode.DeepEquals(JsonNode.Parse(text), expected), Is.True, text);
+        Assert.That(text, Does.StartWith("{\n  \"instr-1\": {\n    \"target\": ").And.EndWith("}\n"));
+        Assert.That(Directory.GetFiles(_directory.Path, ".*"), Is.Empty, "no temporary file is left");
+    }
+
+    [Test]
+    public void WritingBackIsNotTakenForAChangeOfTheSpecs()
+    {
+        _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        var store = Store();
+        var before = store.Load();
+
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+        var after = store.Load();
+
+        Assert.That(after, Is.SameAs(before));
+        Assert.That(after["instr-1"].Applied[Key], Is.EqualTo(new AppliedEntry("2026-11-22T10:00:00Z", null)));
+    }
+
+    [Test]
+    public void AnEntryAlreadyThereIsNotWrittenAgain()
+    {
+        _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        var writes = 0;
+        var store = Store(replaceFile: (path, content) =>
+        {
+            writes++;
+            AtomicFile.Replace(path, content);
+        });
+        store.Load();
+
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+
+        Assert.That(writes, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void EditsMadeSinceTheLastLoadAreKept()
+    {
+        _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        var store = Store();
+        store.Load();
+        var edited = JsonNode.Parse(SpecSamples.One("instr-1"))!.AsObject();
+        edited["instr-9"] = JsonNode.Parse(SpecSamples.Body("Added.Meanwhile.M"));
+        _directory.Write("specs.json", edited.ToJsonString());
+
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+
+        Assert.That(JsonNode.Parse(_directory.Read("specs.json"))!["instr-9"], Is.Not.Null);
+        Assert.That(Entry("specs.json", "instr-1"), Is.Not.Null);
+        Assert.That(store.Load().Select(spec => spec.Id), Is.EqualTo(new[] { "instr-1", "instr-9" }), "the edit is still seen");
+    }
+
+    [Test]
+    public void ASymlinkedFileIsWrittenThroughItsLink()
+    {
+        _directory.Write("real/specs.json", SpecSamples.One("instr-1"));
+        Directory.CreateDirectory(_directory["mount"]);
+        File.CreateSymbolicLink(_directory["mount/specs.json"], "../real/specs.json");
+        var store = Store(_directory["mount"]);
+        store.Load();
+
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+
+        Assert.That(new FileInfo(_directory["mount/specs.json"]).LinkTarget, Is.EqualTo("../real/specs.json"));
+        Assert.That(Entry("real/specs.json", "instr-1"), Is.Not.Null);
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    [UnsupportedOSPlatform("windows")]
+    public void TheFilesPermissionsAreKept()
+    {
+        var path = _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        File.SetUnixFileMode(path, mode);
+        var store = Store();
+        store.Load();
+
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+
+        Assert.That(File.GetUnixFileMode(path), Is.EqualTo(mode));
+    }
+
+    [Test]
+    public void AStoreThatCannotBeWrittenFailsSoftAndSaysSoOnce()
+    {
+        _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        var store = Store(replaceFile: (_, _) => throw new IOException("Read-only file system"));
+        store.Load();
+
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+        _time.Advance(AppliedWriteBack.RetryAfterFailure);
+        store.WriteApplied(Key, Entries(("instr-1", "later")));
+        var specs = store.Load();
+
+        Assert.That(_reports, Is.EqualTo(new[] { "cannot write 'applied' back to specs.json: Read-only file system (the specs stay in use; reported once)" }));
+        Assert.That(specs["instr-1"].Applied[Key].Error, Is.EqualTo("later"), "kept in memory");
+        Assert.That(Entry("specs.json", "instr-1"), Is.Null);
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    [UnsupportedOSPlatform("windows")]
+    public void AReadOnlyDirectoryFailsSoft()
+    {
+        var path = _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        File.SetUnixFileMode(path, UnixFileMode.UserRead);
+        File.SetUnixFileMode(_directory.Path, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        if (CanCreateFileIn(_directory.Path))
+        {
+            Assert.Ignore("this user may write anywhere (root), so no directory is read-only to it");
+        }
+
+        var store = Store();
+        store.Load();
+
+        Assert.DoesNotThrow(() => store.WriteApplied(Key, Entries(("instr-1", null))));
+        Assert.That(_reports.Single(), Does.StartWith("cannot write 'applied' back to specs.json: "));
+        Assert.That(store.Load()["instr-1"].Applied[Key].Error, Is.Null);
+    }
+
+    [Test]
+    public void AFailedWriteIsTriedAgainLaterAndItsRecoveryIsReported()
+    {
+        _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        var failures = 1;
+        var attempts = 0;
+        var store = Store(replaceFile: (path, content) =>
+        {
+            attempts++;
+            if (failures-- > 0)
+            {
+                throw new UnauthorizedAccessException("Access to the path is denied.");
+            }
+
+            AtomicFile.Replace(path, content);
+        });
+        store.Load();
+
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+        store.Load();
+        Assert.That(attempts, Is.EqualTo(1), "not again before the retry time");
+        _time.Advance(AppliedWriteBack.RetryAfterFailure);
+        store.Load();
+
+        Assert.That(attempts, Is.EqualTo(2));
+        Assert.That(Entry("specs.json", "instr-1"), Is.Not.Null);
+        Assert.That(_reports, Has.Count.EqualTo(2));
+        Assert.That(_reports[1], Is.EqualTo("'applied' is written to specs.json again"));
+    }
+
+    [Test]
+    public void AFileBeingWrittenByOthersGetsTheEntryOnceComplete()
+    {
+        var complete = SpecSamples.One("instr-1");
+        _directory.Write("specs.json", complete);
+        var store = Store();
+        store.Load();
+        _directory.Write("specs.json", complete[..10]);
+
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+        Assert.That(_directory.Read("specs.json"), Is.EqualTo(complete[..10]), "not touched while incomplete");
+
+        _directory.Write("specs.json", complete);
+        store.Load();
+
+        Assert.That(Entry("specs.json", "instr-1"), Is.Not.Null);
+        Assert.That(_reports, Is.Empty);
+    }
+
+    private static Dictionary<string, AppliedEntry> Entries(params (string Id, string? Error)[] entries) =>
+        entries.ToDictionary(entry => entry.Id, entry => new AppliedEntry("2026-11-22T10:00:00Z", entry.Error));
+
+    private static bool CanCreateFileIn(string directory)
+    {
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, ".probe"), "");
+            File.Delete(Path.Combine(directory, ".probe"));
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>This process's entry for <paramref name="id"/> as written in the file, or null.</summary>
+    private string? Entry(string file, string id) =>
+        JsonNode.Parse(_directory.Read(file))![id]!["applied"]?[Key]?.ToJsonString();
+
+    private DirectorySpecStore Store(string? path = null, Action<string, byte[]>? replaceFile = null) =>
+        new(path ?? _directory.Path, _reports.Add, _time, replaceFile);
+}
