@@ -5,35 +5,20 @@ using NUnit.Framework;
 namespace Diagnose.Tests.Protocol.Specs;
 
 /// <summary>Reading specs from a file or a directory of files, and noticing changes without being fooled by them.</summary>
-public sealed class DirectorySpecStoreTests
+public sealed class DirectorySpecStoreTests : DirectoryFixture
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
-
-    private TemporaryDirectory _directory = null!;
-    private ManualTimeProvider _time = null!;
-    private List<string> _reports = null!;
-
-    [SetUp]
-    public void MakeDirectory()
-    {
-        _directory = new TemporaryDirectory();
-        _time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        _reports = [];
-    }
-
-    [TearDown]
-    public void RemoveDirectory() => _directory.Dispose();
 
     [Test]
     public void EveryVisibleJsonFileOfADirectoryIsReadInNameOrder()
     {
-        _directory.Write("b.json", SpecSamples.One("from-b"));
-        _directory.Write("a.json", SpecSamples.One("from-a"));
-        _directory.Write("C.JSON", SpecSamples.One("from-c"));
-        _directory.Write("notes.txt", SpecSamples.One("from-txt"));
-        _directory.Write(".hidden.json", SpecSamples.One("from-hidden"));
-        _directory.Write("sub/d.json", SpecSamples.One("from-sub"));
-        Directory.CreateDirectory(_directory["folder.json"]);
+        Folder.Write("b.json", SpecSamples.One("from-b"));
+        Folder.Write("a.json", SpecSamples.One("from-a"));
+        Folder.Write("C.JSON", SpecSamples.One("from-c"));
+        Folder.Write("notes.txt", SpecSamples.One("from-txt"));
+        Folder.Write(".hidden.json", SpecSamples.One("from-hidden"));
+        Folder.Write("sub/d.json", SpecSamples.One("from-sub"));
+        Directory.CreateDirectory(Folder["folder.json"]);
 
         var specs = Store().Load();
 
@@ -44,8 +29,8 @@ public sealed class DirectorySpecStoreTests
     [Test]
     public void ASingleFileIsRead()
     {
-        var path = _directory.Write("specs.json", SpecSamples.Compact);
-        _directory.Write("other.json", SpecSamples.One("other"));
+        var path = Folder.Write("specs.json", SpecSamples.Compact);
+        Folder.Write("other.json", SpecSamples.One("other"));
 
         var specs = Store(path).Load();
 
@@ -55,8 +40,8 @@ public sealed class DirectorySpecStoreTests
     [Test]
     public void AnIdInTwoFilesIsTakenFromTheFirstAndReported()
     {
-        _directory.Write("a.json", SpecSamples.One("same", "From.A.M"));
-        _directory.Write("b.json", SpecSamples.One("same", "From.B.M"));
+        Folder.Write("a.json", SpecSamples.One("same", "From.A.M"));
+        Folder.Write("b.json", SpecSamples.One("same", "From.B.M"));
 
         var specs = Store().Load();
 
@@ -67,7 +52,7 @@ public sealed class DirectorySpecStoreTests
     [Test]
     public void AConfigMapUpdateIsSeenThroughItsSymlinks()
     {
-        var volume = new ConfigMapVolume(_directory);
+        var volume = new ConfigMapVolume(Folder);
         volume.Publish(("specs.json", SpecSamples.One("v1")), ("more.json", SpecSamples.One("extra")));
         var store = Store();
         Assert.That(store.Load().Select(spec => spec.Id), Is.EqualTo(new[] { "extra", "v1" }));
@@ -82,7 +67,7 @@ public sealed class DirectorySpecStoreTests
     [Test]
     public void AConfigMapUpdateWithTheSameContentIsNoChange()
     {
-        var volume = new ConfigMapVolume(_directory);
+        var volume = new ConfigMapVolume(Folder);
         volume.Publish(("specs.json", SpecSamples.One("v1")));
         var store = Store();
         var before = store.Load();
@@ -96,16 +81,16 @@ public sealed class DirectorySpecStoreTests
     public void AHalfWrittenFileIsIgnoredUntilItIsComplete()
     {
         var complete = SpecSamples.One("new");
-        _directory.Write("specs.json", SpecSamples.One("old"));
+        Folder.Write("specs.json", SpecSamples.One("old"));
         var store = Store();
         var before = store.Load();
 
-        _directory.Write("specs.json", complete[..(complete.Length / 2)]);
+        Folder.Write("specs.json", complete[..(complete.Length / 2)]);
         Assert.That(store.Load(), Is.SameAs(before), "just written");
-        _time.Advance(TimeSpan.FromSeconds(1.5));
+        Time.Advance(TimeSpan.FromSeconds(1.5));
         Assert.That(store.Load(), Is.SameAs(before), "still within the settle time");
 
-        _directory.Write("specs.json", complete);
+        Folder.Write("specs.json", complete);
         var after = store.Load();
 
         Assert.That(after.Select(spec => spec.Id), Is.EqualTo(new[] { "new" }));
@@ -115,13 +100,13 @@ public sealed class DirectorySpecStoreTests
     [Test]
     public void AFileThatStaysInvalidIsReportedWhileItsLastGoodSpecsStayInUse()
     {
-        _directory.Write("specs.json", SpecSamples.One("good"));
+        Folder.Write("specs.json", SpecSamples.One("good"));
         var store = Store();
         store.Load();
 
-        _directory.Write("specs.json", "{\n  \"good\": {\n    target: 1");
+        Folder.Write("specs.json", "{\n  \"good\": {\n    target: 1");
         store.Load();
-        _time.Advance(Settle);
+        Time.Advance(Settle);
         var specs = store.Load();
 
         Assert.That(specs.Select(spec => spec.Id), Is.EqualTo(new[] { "good" }));
@@ -132,29 +117,29 @@ public sealed class DirectorySpecStoreTests
     public void AnInvalidFileThatKeepsChangingIsNotReportedYet()
     {
         var store = Store();
-        _directory.Write("specs.json", "{\"a\":");
+        Folder.Write("specs.json", "{\"a\":");
         store.Load();
-        _time.Advance(TimeSpan.FromSeconds(1.5));
+        Time.Advance(TimeSpan.FromSeconds(1.5));
 
-        _directory.Write("specs.json", "{\"a\": {\"tar");
+        Folder.Write("specs.json", "{\"a\": {\"tar");
         store.Load();
-        _time.Advance(TimeSpan.FromSeconds(1.5));
+        Time.Advance(TimeSpan.FromSeconds(1.5));
 
         Assert.That(store.Load().Errors, Is.Empty);
-        _time.Advance(TimeSpan.FromSeconds(0.5));
+        Time.Advance(TimeSpan.FromSeconds(0.5));
         Assert.That(store.Load().Errors, Has.Count.EqualTo(1));
     }
 
     [Test]
     public void AnEmptiedFileMeansNoSpecsOnceSettled()
     {
-        _directory.Write("specs.json", SpecSamples.One("good"));
+        Folder.Write("specs.json", SpecSamples.One("good"));
         var store = Store();
         store.Load();
 
-        _directory.Write("specs.json", "");
+        Folder.Write("specs.json", "");
         Assert.That(store.Load().Select(spec => spec.Id), Is.EqualTo(new[] { "good" }), "maybe truncated before a write");
-        _time.Advance(Settle);
+        Time.Advance(Settle);
 
         Assert.That(store.Load(), Is.Empty);
         Assert.That(store.Load().Errors, Is.Empty);
@@ -163,14 +148,14 @@ public sealed class DirectorySpecStoreTests
     [Test]
     public void ADeletedFileTakesItsSpecsOnceSettled()
     {
-        _directory.Write("a.json", SpecSamples.One("a"));
-        _directory.Write("b.json", SpecSamples.One("b"));
+        Folder.Write("a.json", SpecSamples.One("a"));
+        Folder.Write("b.json", SpecSamples.One("b"));
         var store = Store();
         store.Load();
 
-        File.Delete(_directory["b.json"]);
+        File.Delete(Folder["b.json"]);
         Assert.That(store.Load().Select(spec => spec.Id), Is.EqualTo(new[] { "a", "b" }));
-        _time.Advance(Settle);
+        Time.Advance(Settle);
 
         Assert.That(store.Load().Select(spec => spec.Id), Is.EqualTo(new[] { "a" }));
     }
@@ -178,14 +163,14 @@ public sealed class DirectorySpecStoreTests
     [Test]
     public void AFileDeletedAndWrittenAgainIsNoChange()
     {
-        var path = _directory.Write("specs.json", SpecSamples.One("a"));
+        var path = Folder.Write("specs.json", SpecSamples.One("a"));
         var store = Store(path);
         var before = store.Load();
 
         File.Delete(path);
         Assert.That(store.Load(), Is.SameAs(before));
-        _directory.Write("specs.json", SpecSamples.One("a"));
-        _time.Advance(Settle);
+        Folder.Write("specs.json", SpecSamples.One("a"));
+        Time.Advance(Settle);
 
         Assert.That(store.Load(), Is.SameAs(before));
     }
@@ -193,7 +178,7 @@ public sealed class DirectorySpecStoreTests
     [Test]
     public void LoadGivesTheSameSetWhileOnlyTheFileTimeChanged()
     {
-        var path = _directory.Write("specs.json", SpecSamples.One("a"));
+        var path = Folder.Write("specs.json", SpecSamples.One("a"));
         var store = Store();
         var before = store.Load();
 
@@ -205,7 +190,7 @@ public sealed class DirectorySpecStoreTests
     [Test]
     public void ARewriteOfTheSameSizeAtTheSameTimeIsNoticed()
     {
-        var path = _directory.Write("specs.json", SpecSamples.One("aaaa"));
+        var path = Folder.Write("specs.json", SpecSamples.One("aaaa"));
         var stamp = File.GetLastWriteTimeUtc(path);
         var store = Store();
         store.Load();
@@ -219,18 +204,18 @@ public sealed class DirectorySpecStoreTests
     [Test]
     public void PollingNoticesAChangeWithinASecondAndSaysSo()
     {
-        _directory.Write("specs.json", SpecSamples.One("a"));
+        Folder.Write("specs.json", SpecSamples.One("a"));
         using var store = Store();
         var changes = 0;
         store.Changed += (_, _) => changes++;
         store.StartPolling(TimeSpan.FromMilliseconds(500));
-        _time.Advance(TimeSpan.FromMilliseconds(500));
+        Time.Advance(TimeSpan.FromMilliseconds(500));
         Assert.That(changes, Is.EqualTo(1), "the first look");
 
-        _directory.Write("specs.json", SpecSamples.One("b"));
-        _time.Advance(TimeSpan.FromMilliseconds(500));
+        Folder.Write("specs.json", SpecSamples.One("b"));
+        Time.Advance(TimeSpan.FromMilliseconds(500));
         Assert.That(changes, Is.EqualTo(2));
-        _time.Advance(TimeSpan.FromSeconds(5));
+        Time.Advance(TimeSpan.FromSeconds(5));
 
         Assert.That(changes, Is.EqualTo(2), "nothing changed since");
         Assert.That(store.Load().Select(spec => spec.Id), Is.EqualTo(new[] { "b" }));
@@ -241,23 +226,23 @@ public sealed class DirectorySpecStoreTests
     {
         var store = Store();
         store.StartPolling();
-        Assert.That(_time.ActiveTimers, Is.EqualTo(1));
+        Assert.That(Time.ActiveTimers, Is.EqualTo(1));
 
         store.Dispose();
 
-        Assert.That(_time.ActiveTimers, Is.EqualTo(0));
+        Assert.That(Time.ActiveTimers, Is.EqualTo(0));
         Assert.Throws<ObjectDisposedException>(() => store.StartPolling());
     }
 
     [Test]
     public void AMissingPathIsReportedAndItsSpecsAppearWhenItDoes()
     {
-        var store = Store(_directory["later"]);
+        var store = Store(Folder["later"]);
 
         Assert.That(store.Load().Errors.Single(), Does.StartWith("the specs path ").And.EndWith("later does not exist"));
 
-        Directory.CreateDirectory(_directory["later"]);
-        _directory.Write("later/specs.json", SpecSamples.One("a"));
+        Directory.CreateDirectory(Folder["later"]);
+        Folder.Write("later/specs.json", SpecSamples.One("a"));
         var specs = store.Load();
 
         Assert.That(specs.Select(spec => spec.Id), Is.EqualTo(new[] { "a" }));
@@ -267,7 +252,7 @@ public sealed class DirectorySpecStoreTests
     [Test]
     public void BadSpecsInAFileAreKeptWithTheirErrors()
     {
-        _directory.Write("specs.json", """{"ok": {"target": "A.B.M", "instrument": {"type": "log", "name": "n", "value": "v"}}, "bad": {"target": 1}}""");
+        Folder.Write("specs.json", """{"ok": {"target": "A.B.M", "instrument": {"type": "log", "name": "n", "value": "v"}}, "bad": {"target": 1}}""");
 
         var specs = Store().Load();
 
@@ -275,5 +260,5 @@ public sealed class DirectorySpecStoreTests
         Assert.That(specs["bad"].Error, Does.StartWith("spec 'bad': 'target' must be a string, got 1"));
     }
 
-    private DirectorySpecStore Store(string? path = null) => new(path ?? _directory.Path, _reports.Add, _time);
+    private DirectorySpecStore Store(string? path = null) => new(path ?? Folder.Path, Reports.Add, Time);
 }

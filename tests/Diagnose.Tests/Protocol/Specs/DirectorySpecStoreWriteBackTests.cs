@@ -7,30 +7,15 @@ using NUnit.Framework;
 namespace Diagnose.Tests.Protocol.Specs;
 
 /// <summary>Writing processes' <c>applied</c> entries back into spec files, and failing soft where that is impossible.</summary>
-public sealed class DirectorySpecStoreWriteBackTests
+public sealed class DirectorySpecStoreWriteBackTests : DirectoryFixture
 {
     private const string Key = "web-1:4242";
-
-    private TemporaryDirectory _directory = null!;
-    private ManualTimeProvider _time = null!;
-    private List<string> _reports = null!;
-
-    [SetUp]
-    public void MakeDirectory()
-    {
-        _directory = new TemporaryDirectory();
-        _time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        _reports = [];
-    }
-
-    [TearDown]
-    public void RemoveDirectory() => _directory.Dispose();
 
     [Test]
     public void EachEntryIsWrittenIntoTheFileThatHoldsItsSpec()
     {
-        _directory.Write("a.json", SpecSamples.One("instr-1"));
-        _directory.Write("b.json", SpecSamples.One("instr-2"));
+        Folder.Write("a.json", SpecSamples.One("instr-1"));
+        Folder.Write("b.json", SpecSamples.One("instr-2"));
         var store = Store();
         store.Load();
 
@@ -38,30 +23,30 @@ public sealed class DirectorySpecStoreWriteBackTests
 
         Assert.That(Entry("a.json", "instr-1"), Is.EqualTo("""{"lm":"2026-11-22T10:00:00Z","err":null}"""));
         Assert.That(Entry("b.json", "instr-2"), Is.EqualTo("""{"lm":"2026-11-22T10:00:00Z","err":"boom"}"""));
-        Assert.That(_reports, Is.Empty);
+        Assert.That(Reports, Is.Empty);
     }
 
     [Test]
     public void TheWrittenFileIsIndentedAndKeepsEverythingElse()
     {
-        _directory.Write("specs.json", SpecSamples.Compact);
+        Folder.Write("specs.json", SpecSamples.Compact);
         var store = Store();
         store.Load();
 
         store.WriteApplied(Key, Entries(("instr-3", null)));
 
-        var text = _directory.Read("specs.json");
+        var text = Folder.Read("specs.json");
         var expected = JsonNode.Parse(SpecSamples.Compact)!;
         expected["instr-3"]!["applied"]!["web-1:4242"] = new JsonObject { ["lm"] = "2026-11-22T10:00:00Z", ["err"] = null };
         Assert.That(JsonNode.DeepEquals(JsonNode.Parse(text), expected), Is.True, text);
         Assert.That(text, Does.StartWith("{\n  \"instr-1\": {\n    \"target\": ").And.EndWith("}\n"));
-        Assert.That(Directory.GetFiles(_directory.Path, ".*"), Is.Empty, "no temporary file is left");
+        Assert.That(Directory.GetFiles(Folder.Path, ".*"), Is.Empty, "no temporary file is left");
     }
 
     [Test]
     public void WritingBackIsNotTakenForAChangeOfTheSpecs()
     {
-        _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        Folder.Write("specs.json", SpecSamples.One("instr-1"));
         var store = Store();
         var before = store.Load();
 
@@ -75,7 +60,7 @@ public sealed class DirectorySpecStoreWriteBackTests
     [Test]
     public void AnEntryAlreadyThereIsNotWrittenAgain()
     {
-        _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        Folder.Write("specs.json", SpecSamples.One("instr-1"));
         var writes = 0;
         var store = Store(replaceFile: (path, content) =>
         {
@@ -93,16 +78,16 @@ public sealed class DirectorySpecStoreWriteBackTests
     [Test]
     public void EditsMadeSinceTheLastLoadAreKept()
     {
-        _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        Folder.Write("specs.json", SpecSamples.One("instr-1"));
         var store = Store();
         store.Load();
         var edited = JsonNode.Parse(SpecSamples.One("instr-1"))!.AsObject();
         edited["instr-9"] = JsonNode.Parse(SpecSamples.Body("Added.Meanwhile.M"));
-        _directory.Write("specs.json", edited.ToJsonString());
+        Folder.Write("specs.json", edited.ToJsonString());
 
         store.WriteApplied(Key, Entries(("instr-1", null)));
 
-        Assert.That(JsonNode.Parse(_directory.Read("specs.json"))!["instr-9"], Is.Not.Null);
+        Assert.That(JsonNode.Parse(Folder.Read("specs.json"))!["instr-9"], Is.Not.Null);
         Assert.That(Entry("specs.json", "instr-1"), Is.Not.Null);
         Assert.That(store.Load().Select(spec => spec.Id), Is.EqualTo(new[] { "instr-1", "instr-9" }), "the edit is still seen");
     }
@@ -110,15 +95,15 @@ public sealed class DirectorySpecStoreWriteBackTests
     [Test]
     public void ASymlinkedFileIsWrittenThroughItsLink()
     {
-        _directory.Write("real/specs.json", SpecSamples.One("instr-1"));
-        Directory.CreateDirectory(_directory["mount"]);
-        File.CreateSymbolicLink(_directory["mount/specs.json"], "../real/specs.json");
-        var store = Store(_directory["mount"]);
+        Folder.Write("real/specs.json", SpecSamples.One("instr-1"));
+        Directory.CreateDirectory(Folder["mount"]);
+        File.CreateSymbolicLink(Folder["mount/specs.json"], "../real/specs.json");
+        var store = Store(Folder["mount"]);
         store.Load();
 
         store.WriteApplied(Key, Entries(("instr-1", null)));
 
-        Assert.That(new FileInfo(_directory["mount/specs.json"]).LinkTarget, Is.EqualTo("../real/specs.json"));
+        Assert.That(new FileInfo(Folder["mount/specs.json"]).LinkTarget, Is.EqualTo("../real/specs.json"));
         Assert.That(Entry("real/specs.json", "instr-1"), Is.Not.Null);
     }
 
@@ -127,7 +112,7 @@ public sealed class DirectorySpecStoreWriteBackTests
     [UnsupportedOSPlatform("windows")]
     public void TheFilesPermissionsAreKept()
     {
-        var path = _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        var path = Folder.Write("specs.json", SpecSamples.One("instr-1"));
         const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
         File.SetUnixFileMode(path, mode);
         var store = Store();
@@ -141,16 +126,16 @@ public sealed class DirectorySpecStoreWriteBackTests
     [Test]
     public void AStoreThatCannotBeWrittenFailsSoftAndSaysSoOnce()
     {
-        _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        Folder.Write("specs.json", SpecSamples.One("instr-1"));
         var store = Store(replaceFile: (_, _) => throw new IOException("Read-only file system"));
         store.Load();
 
         store.WriteApplied(Key, Entries(("instr-1", null)));
-        _time.Advance(AppliedWriteBack.RetryAfterFailure);
+        Time.Advance(AppliedWriteBack.RetryAfterFailure);
         store.WriteApplied(Key, Entries(("instr-1", "later")));
         var specs = store.Load();
 
-        Assert.That(_reports, Is.EqualTo(new[] { "cannot write 'applied' back to specs.json: Read-only file system (the specs stay in use; reported once)" }));
+        Assert.That(Reports, Is.EqualTo(new[] { "cannot write 'applied' back to specs.json: Read-only file system (the specs stay in use; reported once)" }));
         Assert.That(specs["instr-1"].Applied[Key].Error, Is.EqualTo("later"), "kept in memory");
         Assert.That(Entry("specs.json", "instr-1"), Is.Null);
     }
@@ -160,10 +145,10 @@ public sealed class DirectorySpecStoreWriteBackTests
     [UnsupportedOSPlatform("windows")]
     public void AReadOnlyDirectoryFailsSoft()
     {
-        var path = _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        var path = Folder.Write("specs.json", SpecSamples.One("instr-1"));
         File.SetUnixFileMode(path, UnixFileMode.UserRead);
-        File.SetUnixFileMode(_directory.Path, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        if (CanCreateFileIn(_directory.Path))
+        File.SetUnixFileMode(Folder.Path, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        if (CanCreateFileIn(Folder.Path))
         {
             Assert.Ignore("this user may write anywhere (root), so no directory is read-only to it");
         }
@@ -172,14 +157,14 @@ public sealed class DirectorySpecStoreWriteBackTests
         store.Load();
 
         Assert.DoesNotThrow(() => store.WriteApplied(Key, Entries(("instr-1", null))));
-        Assert.That(_reports.Single(), Does.StartWith("cannot write 'applied' back to specs.json: "));
+        Assert.That(Reports.Single(), Does.StartWith("cannot write 'applied' back to specs.json: "));
         Assert.That(store.Load()["instr-1"].Applied[Key].Error, Is.Null);
     }
 
     [Test]
     public void AFailedWriteIsTriedAgainLaterAndItsRecoveryIsReported()
     {
-        _directory.Write("specs.json", SpecSamples.One("instr-1"));
+        Folder.Write("specs.json", SpecSamples.One("instr-1"));
         var failures = 1;
         var attempts = 0;
         var store = Store(replaceFile: (path, content) =>
@@ -197,32 +182,32 @@ public sealed class DirectorySpecStoreWriteBackTests
         store.WriteApplied(Key, Entries(("instr-1", null)));
         store.Load();
         Assert.That(attempts, Is.EqualTo(1), "not again before the retry time");
-        _time.Advance(AppliedWriteBack.RetryAfterFailure);
+        Time.Advance(AppliedWriteBack.RetryAfterFailure);
         store.Load();
 
         Assert.That(attempts, Is.EqualTo(2));
         Assert.That(Entry("specs.json", "instr-1"), Is.Not.Null);
-        Assert.That(_reports, Has.Count.EqualTo(2));
-        Assert.That(_reports[1], Is.EqualTo("'applied' is written to specs.json again"));
+        Assert.That(Reports, Has.Count.EqualTo(2));
+        Assert.That(Reports[1], Is.EqualTo("'applied' is written to specs.json again"));
     }
 
     [Test]
     public void AFileBeingWrittenByOthersGetsTheEntryOnceComplete()
     {
         var complete = SpecSamples.One("instr-1");
-        _directory.Write("specs.json", complete);
+        Folder.Write("specs.json", complete);
         var store = Store();
         store.Load();
-        _directory.Write("specs.json", complete[..10]);
+        Folder.Write("specs.json", complete[..10]);
 
         store.WriteApplied(Key, Entries(("instr-1", null)));
-        Assert.That(_directory.Read("specs.json"), Is.EqualTo(complete[..10]), "not touched while incomplete");
+        Assert.That(Folder.Read("specs.json"), Is.EqualTo(complete[..10]), "not touched while incomplete");
 
-        _directory.Write("specs.json", complete);
+        Folder.Write("specs.json", complete);
         store.Load();
 
         Assert.That(Entry("specs.json", "instr-1"), Is.Not.Null);
-        Assert.That(_reports, Is.Empty);
+        Assert.That(Reports, Is.Empty);
     }
 
     private static Dictionary<string, AppliedEntry> Entries(params (string Id, string? Error)[] entries) =>
@@ -244,8 +229,8 @@ public sealed class DirectorySpecStoreWriteBackTests
 
     /// <summary>This process's entry for <paramref name="id"/> as written in the file, or null.</summary>
     private string? Entry(string file, string id) =>
-        JsonNode.Parse(_directory.Read(file))![id]!["applied"]?[Key]?.ToJsonString();
+        JsonNode.Parse(Folder.Read(file))![id]!["applied"]?[Key]?.ToJsonString();
 
     private DirectorySpecStore Store(string? path = null, Action<string, byte[]>? replaceFile = null) =>
-        new(path ?? _directory.Path, _reports.Add, _time, replaceFile);
+        new(path ?? Folder.Path, Reports.Add, Time, replaceFile);
 }
