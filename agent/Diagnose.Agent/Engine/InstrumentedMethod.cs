@@ -1,0 +1,36 @@
+using System.Reflection;
+using Diagnose.Rewriting;
+
+namespace Diagnose.Engine;
+
+/// <summary>One method the engine manages: the probes on it and the sites of its current body.</summary>
+internal sealed class InstrumentedMethod
+{
+    public InstrumentedMethod(MethodBase method, nuint moduleId, int methodDef, MethodShape shape)
+    {
+        Method = method;
+        ModuleId = moduleId;
+        MethodDef = methodDef;
+        Shape = shape;
+    }
+
+    public MethodBase Method { get; }
+
+    public nuint ModuleId { get; }
+
+    public int MethodDef { get; }
+
+    public MethodShape Shape { get; }
+
+    public List<Probe> Probes { get; } = new();
+
+    /// <summary>Site ids the current body calls.</summary>
+    public int[] Sites { get; set; } = [];
+
+    /// <summary>True while the method runs a body with hooks.</summary>
+    public bool HasHooks { get; set; }
+
+    public (nuint, int) Key => (ModuleId, MethodDef);
+
+    public override string ToString() => Sites.Length == 0 ? Method.Name : $"{Method.Name} (sites {string.Join(",", Sites)})";
+}

@@ -1,0 +1,304 @@
+using System.Reflection;
+using Diagnose.Hooks;
+using Diagnose.Native;
+using Diagnose.Rewriting;
+using Diagnose.Sites;
+
+namespace Diagnose.Engine;
+
+/// <summary>
+/// Keeps every probed method's code in line with the probes on it. Changing probes re-instruments from the
+/// original IL with the full current set; a method left without instruments is re-JIT'd with its original IL while
+/// other methods stay probed (RequestRevert would bring back native code that may hold inlined copies of probed
+/// methods), and when nothing is probed any more every method is reverted. All changes of one call go to the
+/// profiler as one batch.
+/// </summary>
+internal sealed class ProbeEngine
+{
+    private static readonly object s_instanceGate = new();
+    private static ProbeEngine? s_instance;
+
+    private readonly NativeBridge _bridge;
+    private readonly object _gate = new();
+    private readonly Dictionary<(nuint, int), InstrumentedMethod> _methods = new();
+    private readonly HashSet<(nuint, int)> _rejitted = new();
+    private readonly Dictionary<nuint, ModuleTokens> _tokens = new();
+    private readonly Dictionary<int, nint> _hookPointers = new();
+    private Timer? _expiryTimer;
+
+    private ProbeEngine(NativeBridge bridge)
+    {
+        _bridge = bridge;
+        AgentLog.Bind(bridge);
+    }
+
+    /// <exception cref="DiagnoseException">No profiler can be made active in this process.</exception>
+    public static ProbeEngine Instance
+    {
+        get
+        {
+            lock (s_instanceGate)
+            {
+                return s_instance ??= new ProbeEngine(ProfilerSession.Bridge);
+            }
+        }
+    }
+
+    /// <summary>The clock lifespans are measured with (replaceable in tests).</summary>
+    public static TimeProvider Time { get; set; } = TimeProvider.System;
+
+    public static TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public NativeBridge Bridge => _bridge;
+
+    /// <summary>Adds the probe to the methods and installs; returns the methods that could not be probed, with why.</summary>
+    public IReadOnlyDictionary<MethodBase, string> Install(Probe probe, IReadOnlyList<MethodBase> methods)
+    {
+        lock (_gate)
+        {
+            var errors = new Dictionary<MethodBase, string>();
+            var dirty = new List<InstrumentedMethod>();
+            foreach (var method in methods)
+            {
+                try
+                {
+                    var instrumented = Track(method);
+                    if (!instrumented.Probes.Contains(probe))
+                    {
+                        instrumented.Probes.Add(probe);
+                    }
+
+                    dirty.Add(instrumented);
+                }
+                catch (Exception e) when (e is DiagnoseException or NotSupportedException or BadImageFormatException or ArgumentException)
+                {
+                    errors[method] = $"cannot probe '{CallerInfo.Describe(method)}': {e.Message}";
+                }
+            }
+
+            foreach (var (method, error) in Commit(dirty))
+            {
+                method.Probes.Remove(probe);
+                errors[method.Method] = error;
+            }
+
+            ForgetUnprobed();
+            WatchExpiry();
+            return errors;
+        }
+    }
+
+    /// <summary>Removes the probe from all its methods.</summary>
+    public void Uninstall(Probe probe)
+    {
+        lock (_gate)
+        {
+            var dirty = _methods.Values.Where(m => m.Probes.Remove(probe)).ToList();
+            Commit(dirty);
+            ForgetUnprobed();
+        }
+    }
+
+    /// <summary>The probe's instruments changed: re-instrument its methods.</summary>
+    public IReadOnlyDictionary<MethodBase, string> Refresh(Probe probe)
+    {
+        lock (_gate)
+        {
+            var dirty = _methods.Values.Where(m => m.Probes.Contains(probe)).ToList();
+            var errors = Commit(dirty).ToDictionary(e => e.Key.Method, e => e.Value);
+            WatchExpiry();
+            return errors;
+        }
+    }
+
+    /// <summary>What the profiler reports of a probed method's code.</summary>
+    public (NativeAbi.MethodState State, int LastError) StateOf(MethodBase method)
+    {
+        lock (_gate)
+        {
+            var instrumented = _methods.Values.FirstOrDefault(m => m.Method == method);
+            return instrumented is null ? (NativeAbi.MethodState.None, 0) : _bridge.GetMethodState(instrumented.ModuleId, instrumented.MethodDef);
+        }
+    }
+
+    private InstrumentedMethod Track(MethodBase method)
+    {
+        var (moduleId, methodDef) = _bridge.GetFunctionInfo(method.MethodHandle.Value);
+        if (methodDef != method.MetadataToken)
+        {
+            throw new DiagnoseException($"the profiler sees token 0x{methodDef:X8} for this method, reflection 0x{method.MetadataToken:X8}");
+        }
+
+        if (_methods.TryGetValue((moduleId, methodDef), out var known))
+        {
+            return known;
+        }
+
+        var body = ILDecoder.Decode(_bridge.GetILBody(moduleId, methodDef));
+        var localSignature = body.LocalSignatureToken == 0 ? null : method.Module.ResolveSignature(body.LocalSignatureToken);
+        var shape = MethodShape.Create(method, method.Module.ResolveSignature(method.MetadataToken), localSignature);
+        var instrumented = new InstrumentedMethod(method, moduleId, methodDef, shape);
+        _methods[instrumented.Key] = instrumented;
+        return instrumented;
+    }
+
+    /// <summary>Builds and submits the bodies of the given methods; returns those that failed, with why.</summary>
+    private Dictionary<InstrumentedMethod, string> Commit(IReadOnlyList<InstrumentedMethod> dirty)
+    {
+        var errors = new Dictionary<InstrumentedMethod, string>();
+        var changes = new List<(InstrumentedMethod Method, byte[]? Body, int[] Sites)>();
+        foreach (var method in dirty)
+        {
+            var instruments = method.Probes.SelectMany(p => p.CurrentInstruments()).ToList();
+            try
+            {
+                var built = instruments.Count == 0 ? null : Build(method, instruments);
+                if (built is not null)
+                {
+                    changes.Add((method, built.Value.Body, built.Value.Sites));
+                }
+                else if (method.HasHooks)
+                {
+                    changes.Add((method, null, []));
+                }
+            }
+            catch (Exception e) when (e is NotSupportedException or BadImageFormatException or InvalidOperationException or DiagnoseException or ArgumentException)
+            {
+                errors[method] = $"cannot probe '{CallerInfo.Describe(method.Method)}': {e.Message}";
+                if (method.HasHooks)
+                {
+                    changes.Add((method, null, []));
+                }
+            }
+        }
+
+        if (changes.Count == 0)
+        {
+            return errors;
+        }
+
+        var keys = changes.Select(c => c.Method.Key).ToList();
+        var nothingProbedAfter = _methods.Values.Except(changes.Select(c => c.Method)).All(m => !m.HasHooks) && changes.All(c => c.Body is null);
+        try
+        {
+            if (nothingProbedAfter)
+            {
+                var all = _rejitted.Union(keys).ToList();
+                _bridge.RequestRevert(all, RequestTimeout);
+                _rejitted.Clear();
+                AgentLog.Info($"reverted {all.Count} method(s): nothing is probed");
+            }
+            else
+            {
+                _bridge.RequestReJit(changes.Select(c => (c.Method.ModuleId, c.Method.MethodDef, c.Body)).ToList(), RequestTimeout);
+                _rejitted.UnionWith(keys);
+                AgentLog.Info($"re-JIT requested for {changes.Count} method(s): {string.Join(", ", changes.Select(c => c.Method))}");
+            }
+        }
+        catch (DiagnoseException e)
+        {
+            foreach (var change in changes)
+            {
+                Array.ForEach(change.Sites, SiteTable.Retire);
+                errors[change.Method] = $"cannot probe '{CallerInfo.Describe(change.Method.Method)}': {e.Message}";
+            }
+
+            return errors;
+        }
+
+        foreach (var change in changes)
+        {
+            Array.ForEach(change.Method.Sites, SiteTable.Retire);
+            change.Method.Sites = change.Sites;
+            change.Method.HasHooks = change.Body is not null;
+        }
+
+        return errors;
+    }
+
+    /// <summary>The instrumented body and its site ids, or null when no instrument compiled.</summary>
+    private (byte[] Body, int[] Sites)? Build(InstrumentedMethod method, IReadOnlyList<Instrument> instruments)
+    {
+        var parameterNames = method.Method.GetParameters().Select((p, i) => p.Name ?? $"arg{i}").ToList();
+        var localNames = Enumerable.Range(0, method.Shape.Locals.Count).Select(i => $"local{i}").ToList();
+        var call = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, localNames), instruments.Where(i => i.Event == InstrumentEvent.Call).ToList());
+        var exit = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, localNames), instruments.Where(i => i.Event != InstrumentEvent.Call).ToList());
+        if (call is null && exit is null)
+        {
+            return null;
+        }
+
+        var sites = new List<int>();
+        try
+        {
+            var plan = new ProbePlan
+            {
+                Call = call is null ? null : Hook(call, sites),
+                Return = exit is null ? null : Hook(exit, sites),
+                TimestampFunction = HookFunctions.TimestampPointer,
+            };
+            var body = ProbeRewriter.Rewrite(ILDecoder.Decode(_bridge.GetILBody(method.ModuleId, method.MethodDef)), method.Shape, plan, TokensOf(method.ModuleId));
+            return (body, sites.ToArray());
+        }
+        catch
+        {
+            sites.ForEach(SiteTable.Retire);
+            throw;
+        }
+    }
+
+    private HookCall Hook(CompiledSite site, List<int> sites)
+    {
+        var id = SiteTable.Allocate();
+        sites.Add(id);
+        SiteTable.Set(id, site.Handler);
+        var hook = HookFunctions.For(site.Captures.Select(c => c.HookType).ToList());
+        var pointer = hook.MethodHandle.GetFunctionPointer();
+        return new HookCall(id, pointer, site.Captures);
+    }
+
+    private ModuleTokens TokensOf(nuint moduleId)
+    {
+        if (!_tokens.TryGetValue(moduleId, out var tokens))
+        {
+            tokens = new ModuleTokens(_bridge, moduleId);
+            _tokens[moduleId] = tokens;
+        }
+
+        return tokens;
+    }
+
+    private void ForgetUnprobed()
+    {
+        foreach (var key in _methods.Where(p => p.Value.Probes.Count == 0 && !p.Value.HasHooks).Select(p => p.Key).ToList())
+        {
+            _methods.Remove(key);
+        }
+    }
+
+    /// <summary>Checks lifespans every second while some instrument has one.</summary>
+    private void WatchExpiry()
+    {
+        var anyExpiring = _methods.Values.SelectMany(m => m.Probes).SelectMany(p => p.CurrentInstruments()).Any(i => i.Expires is not null);
+        if (anyExpiring && _expiryTimer is null)
+        {
+            _expiryTimer = new Timer(_ => RemoveExpired(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private void RemoveExpired()
+    {
+        try
+        {
+            var now = Time.GetUtcNow();
+            foreach (var probe in Probes.Active.Values)
+            {
+                probe.RemoveExpired(now);
+            }
+        }
+        catch (Exception e)
+        {
+            AgentLog.Error($"expiring instruments failed: {e}");
+        }
+    }
+}

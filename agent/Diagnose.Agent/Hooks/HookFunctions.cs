@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace Diagnose.Hooks;
+
+/// <summary>
+/// The entry points that rewritten IL reaches by <c>calli</c> (see Rewriting/ProbeRewriter.cs). Each takes the site
+/// id and the captured values, typed: an instantiation over the value's own type for value types (no boxing),
+/// <c>object</c> for references. The handler is the site's compiled delegate of the matching Action type.
+/// These must stay static methods of a non-generic type in this (non-collectible) assembly.
+/// </summary>
+internal static class HookFunctions
+{
+    public const int MaxValues = 8;
+
+    private static readonly MethodInfo[] s_fire = typeof(HookFunctions)
+        .GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Where(m => m.Name.StartsWith("Fire", StringComparison.Ordinal))
+        .OrderBy(m => m.GetParameters().Length)
+        .ToArray();
+
+    /// <summary>The <c>FireN</c> instantiation for values of the given hook types.</summary>
+    public static MethodInfo For(IReadOnlyList<Type> hookTypes)
+    {
+        if (hookTypes.Count > MaxValues)
+        {
+            throw new NotSupportedException($"a probe site can capture at most {MaxValues} values, this one needs {hookTypes.Count}");
+        }
+
+        var fire = s_fire[hookTypes.Count];
+        return hookTypes.Count == 0 ? fire : fire.MakeGenericMethod(hookTypes.ToArray());
+    }
+
+    /// <summary>The Action type a handler for values of the given hook types must have.</summary>
+    public static Type HandlerType(IReadOnlyList<Type> hookTypes) =>
+        hookTypes.Count == 0 ? typeof(Action) : System.Linq.Expressions.Expression.GetActionType(hookTypes.ToArray());
+
+    public static long Timestamp() => Stopwatch.GetTimestamp();
+
+    public static nint TimestampPointer { get; } =
+        typeof(HookFunctions).GetMethod(nameof(Timestamp))!.MethodHandle.GetFunctionPointer();
+
+    public static void Fire0(int site)
+    {
+        if (SiteTable.Handler(site) is Action handler)
+        {
+            handler();
+        }
+    }
+
+    public static void Fire1<T1>(int site, T1 v1)
+    {
+        if (SiteTable.Handler(site) is Action<T1> handler)
+        {
+            handler(v1);
+        }
+    }
+
+    public static void Fire2<T1, T2>(int site, T1 v1, T2 v2)
+    {
+        if (SiteTable.Handler(site) is Action<T1, T2> handler)
+        {
+            handler(v1, v2);
+        }
+    }
+
+    public static void Fire3<T1, T2, T3>(int site, T1 v1, T2 v2, T3 v3)
+    {
+        if (SiteTable.Handler(site) is Action<T1, T2, T3> handler)
+        {
+            handler(v1, v2, v3);
+        }
+    }
+
+    public static void Fire4<T1, T2, T3, T4>(int site, T1 v1, T2 v2, T3 v3, T4 v4)
+    {
+        if (SiteTable.Handler(site) is Action<T1, T2, T3, T4> handler)
+        {
+            handler(v1, v2, v3, v4);
+        }
+    }
+
+    public static void Fire5<T1, T2, T3, T4, T5>(int site, T1 v1, T2 v2, T3 v3, T4 v4, T5 v5)
+    {
+        if (SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5> handler)
+        {
+            handler(v1, v2, v3, v4, v5);
+        }
+    }
+
+    public static void Fire6<T1, T2, T3, T4, T5, T6>(int site, T1 v1, T2 v2, T3 v3, T4 v4, T5 v5, T6 v6)
+    {
+        if (SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5, T6> handler)
+        {
+            handler(v1, v2, v3, v4, v5, v6);
+        }
+    }
+
+    public static void Fire7<T1, T2, T3, T4, T5, T6, T7>(int site, T1 v1, T2 v2, T3 v3, T4 v4, T5 v5, T6 v6, T7 v7)
+    {
+        if (SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5, T6, T7> handler)
+        {
+            handler(v1, v2, v3, v4, v5, v6, v7);
+        }
+    }
+
+    public static void Fire8<T1, T2, T3, T4, T5, T6, T7, T8>(int site, T1 v1, T2 v2, T3 v3, T4 v4, T5 v5, T6 v6, T7 v7, T8 v8)
+    {
+        if (SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5, T6, T7, T8> handler)
+        {
+            handler(v1, v2, v3, v4, v5, v6, v7, v8);
+        }
+    }
+}

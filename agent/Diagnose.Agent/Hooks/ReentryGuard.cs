@@ -1,0 +1,27 @@
+namespace Diagnose.Hooks;
+
+/// <summary>
+/// Keeps instruments from firing inside instruments: a probed method that the agent itself calls while
+/// evaluating or writing (string formatting, a collection, Console) must not recurse into the agent.
+/// </summary>
+internal static class ReentryGuard
+{
+    [ThreadStatic]
+    private static bool t_inside;
+
+    /// <summary>True when the caller may run instruments; it must then call <see cref="Exit"/>.</summary>
+    public static bool TryEnter()
+    {
+        if (t_inside)
+        {
+            return false;
+        }
+
+        t_inside = true;
+        return true;
+    }
+
+    public static void Exit() => t_inside = false;
+
+    public static bool IsInside => t_inside;
+}

@@ -1,0 +1,46 @@
+namespace Diagnose.Hooks;
+
+/// <summary>
+/// Site id → handler delegate, read on every probed call. Ids are never reused: code that still runs an older
+/// body (a thread inside it while the method was re-instrumented) reaches a retired id and finds no handler.
+/// Reads are lock-free; writers copy the array under a lock.
+/// </summary>
+internal static class SiteTable
+{
+    private static readonly object s_gate = new();
+    private static Delegate?[] s_handlers = new Delegate?[64];
+    private static int s_next = 1; // 0 is never a site
+
+    public static Delegate? Handler(int site)
+    {
+        var handlers = Volatile.Read(ref s_handlers);
+        return (uint)site < (uint)handlers.Length ? handlers[site] : null;
+    }
+
+    public static int Allocate()
+    {
+        lock (s_gate)
+        {
+            var site = s_next++;
+            if (site >= s_handlers.Length)
+            {
+                var grown = new Delegate?[s_handlers.Length * 2];
+                Array.Copy(s_handlers, grown, s_handlers.Length);
+                Volatile.Write(ref s_handlers, grown);
+            }
+
+            return site;
+        }
+    }
+
+    public static void Set(int site, Delegate? handler)
+    {
+        lock (s_gate)
+        {
+            Volatile.Write(ref s_handlers[site], handler);
+        }
+    }
+
+    /// <summary>The handler stops firing; the id is not reused.</summary>
+    public static void Retire(int site) => Set(site, null);
+}

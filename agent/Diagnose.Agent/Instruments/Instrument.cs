@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+
+namespace Diagnose;
+
+/// <summary>
+/// What a probe does at a method: evaluates <see cref="Value"/> (an expression) in the method's context when
+/// <see cref="Event"/> happens and fires with the result. Subclass it for your own instrument types.
+/// An instrument that fails (its expression or its output throws) is disabled with <see cref="Error"/> set;
+/// the probed method is never affected.
+/// </summary>
+public abstract class Instrument
+{
+    private volatile string? _error;
+
+    protected Instrument(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, DateTimeOffset? expires = null, JsonObject? custom = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        Name = name;
+        Value = value;
+        Event = @event;
+        Expires = expires;
+        Custom = custom ?? new JsonObject();
+    }
+
+    public string Name { get; }
+
+    /// <summary>The expression whose value the instrument fires with.</summary>
+    public string Value { get; }
+
+    public InstrumentEvent Event { get; }
+
+    /// <summary>When the instrument stops (its probe restores the method when no instrument is left); null: never.</summary>
+    public DateTimeOffset? Expires { get; }
+
+    /// <summary>Free-form settings: <c>tags</c> (an expression giving tags), <c>condition</c> (a boolean expression).</summary>
+    public JsonObject Custom { get; }
+
+    /// <summary>Why the instrument was disabled, or null while it works.</summary>
+    public string? Error => _error;
+
+    public bool IsEnabled => _error is null;
+
+    /// <summary>Called when the instrument is disabled by an error (set by its owner: a probe or a manager).</summary>
+    internal Action<Instrument, string>? ErrorReported { get; set; }
+
+    /// <summary>How its expressions are bound: the manager's global namespace and mode.</summary>
+    internal Expressions.ExpressionOptions Options { get; set; } = Expressions.ExpressionOptions.Default;
+
+    /// <summary>The manager's tags, sent before the instrument's own.</summary>
+    internal string[] ManagerTags { get; set; } = [];
+
+    public override string ToString() => $"{GetType().Name}({Name}: {Value} on {Event.ToString().ToLowerInvariant()})";
+
+    /// <summary>Fires with the value of the expression (never null for <c>log</c>, which skips nulls) and the tags as "key:value" texts.</summary>
+    protected internal abstract void Fire(object? value, IReadOnlyList<string> tags);
+
+    /// <summary>Disables the instrument and tells its owner; later calls of the probed method skip it.</summary>
+    internal void Fail(string error)
+    {
+        if (_error is not null)
+        {
+            return;
+        }
+
+        _error = error;
+        ErrorReported?.Invoke(this, error);
+    }
+}

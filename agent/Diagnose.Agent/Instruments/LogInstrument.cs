@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+
+namespace Diagnose;
+
+/// <summary>
+/// Writes <c>Probe (name)[tags=[k:v, …]] = value</c> to the process's standard output (unless
+/// <c>DIAGNOSE_LOG_STDOUT=0</c>) and as an event that <c>diagnose watch</c> streams. Null values are skipped.
+/// </summary>
+public class LogInstrument : Instrument
+{
+    public LogInstrument(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, DateTimeOffset? expires = null, JsonObject? custom = null)
+        : base(name, value, @event, expires, custom)
+    {
+    }
+
+    protected internal override void Fire(object? value, IReadOnlyList<string> tags)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var text = ValueText.Render(value);
+        InstrumentOutput.WriteLog(Name, text, tags);
+    }
+}

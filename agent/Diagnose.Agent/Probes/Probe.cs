@@ -1,0 +1,167 @@
+using System.Reflection;
+using Diagnose.Engine;
+using Diagnose.Targets;
+
+namespace Diagnose;
+
+/// <summary>
+/// Where to instrument: a target method (all its overloads unless one is named) and the instruments that fire
+/// there. <see cref="Start"/> rewrites the method's code; <see cref="Stop"/>, or the last instrument going away,
+/// restores it.
+/// </summary>
+public sealed class Probe
+{
+    private readonly object _gate = new();
+    private readonly InstrumentCollection _instruments;
+    private IReadOnlyList<MethodBase> _methods = [];
+
+    internal Probe(string target)
+    {
+        Target = target;
+        Name = TargetName.Parse(target);
+        _instruments = new InstrumentCollection(InstrumentsChanged);
+    }
+
+    public string Target { get; }
+
+    /// <summary>Instruments by name; adding or removing one while the probe runs takes effect at once.</summary>
+    public IDictionary<string, Instrument> Instruments => _instruments;
+
+    public ProbeState State { get; private set; }
+
+    /// <summary>Why the probe is not installed (pending or failed), or null.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>The methods the probe is installed on.</summary>
+    public IReadOnlyList<MethodBase> Methods => _methods;
+
+    public bool IsActive => State is ProbeState.Installed or ProbeState.Pending;
+
+    internal TargetName Name { get; }
+
+    /// <summary>Installs the probe. A target whose assembly or type is not loaded yet stays <see cref="ProbeState.Pending"/>.</summary>
+    /// <exception cref="DiagnoseException">The target names nothing that can be probed, or the profiler is not available.</exception>
+    public void Start()
+    {
+        lock (_gate)
+        {
+            if (IsActive)
+            {
+                return;
+            }
+
+            Probes.Register(this);
+            try
+            {
+                TryInstall(throwOnError: true);
+            }
+            catch
+            {
+                Probes.Unregister(this);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Removes the probe's instruments from its methods (restored when no other probe is on them).</summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            if (State == ProbeState.Stopped)
+            {
+                return;
+            }
+
+            State = ProbeState.Stopped;
+            Error = null;
+            _methods = [];
+            Probes.Unregister(this);
+            ProbeEngine.Instance.Uninstall(this);
+        }
+    }
+
+    public override string ToString() => $"Probe({Target}, {State})";
+
+    /// <summary>The instruments to install now: enabled ones.</summary>
+    internal IReadOnlyList<Instrument> CurrentInstruments() =>
+        _instruments.Snapshot().Select(p => p.Value).Where(i => i.IsEnabled).ToList();
+
+    /// <summary>Drops instruments whose lifespan is over; with none left the probe stops and its methods are restored.</summary>
+    internal void RemoveExpired(DateTimeOffset now)
+    {
+        if (!_instruments.RemoveExpired(now))
+        {
+            return;
+        }
+
+        if (_instruments.Count == 0)
+        {
+            Stop();
+        }
+        else
+        {
+            InstrumentsChanged();
+        }
+    }
+
+    /// <summary>Tries to install; pending targets stay registered for assembly loads. True when installed.</summary>
+    internal bool TryInstall(bool throwOnError)
+    {
+        lock (_gate)
+        {
+            TargetResolution resolution;
+            try
+            {
+                resolution = TargetResolver.Resolve(Name, AppDomain.CurrentDomain.GetAssemblies());
+            }
+            catch (DiagnoseException e)
+            {
+                return Failed(e.Message, throwOnError);
+            }
+
+            if (resolution.IsPending)
+            {
+                State = ProbeState.Pending;
+                Error = resolution.PendingReason;
+                return false;
+            }
+
+            var errors = ProbeEngine.Instance.Install(this, resolution.Methods);
+            _methods = resolution.Methods.Where(m => !errors.ContainsKey(m)).ToList();
+            if (_methods.Count == 0)
+            {
+                ProbeEngine.Instance.Uninstall(this);
+                return Failed(errors.Values.First(), throwOnError);
+            }
+
+            State = ProbeState.Installed;
+            Error = errors.Count > 0 ? string.Join("; ", errors.Values) : null;
+            return true;
+        }
+    }
+
+    private bool Failed(string error, bool throwOnError)
+    {
+        State = ProbeState.Failed;
+        Error = error;
+        if (throwOnError)
+        {
+            throw new DiagnoseException(error);
+        }
+
+        return false;
+    }
+
+    private void InstrumentsChanged()
+    {
+        lock (_gate)
+        {
+            if (State == ProbeState.Installed)
+            {
+                var errors = ProbeEngine.Instance.Refresh(this);
+                Error = errors.Count > 0 ? string.Join("; ", errors.Values) : null;
+            }
+        }
+    }
+}

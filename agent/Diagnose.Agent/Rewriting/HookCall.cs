@@ -1,0 +1,18 @@
+namespace Diagnose.Rewriting;
+
+/// <summary>
+/// One call from rewritten IL into the agent: <c>calli</c> of <see cref="FunctionPointer"/> with the site id and the
+/// captured values, in order. The pointer's method must take <c>(int, HookType₁ … HookTypeₙ)</c> and return void.
+/// </summary>
+internal sealed record HookCall(int SiteId, nint FunctionPointer, IReadOnlyList<Capture> Values);
+
+/// <summary>What to insert into one method: hooks on entry and on exit (normal or by exception).</summary>
+internal sealed class ProbePlan
+{
+    public HookCall? Call { get; init; }
+
+    public HookCall? Return { get; init; }
+
+    /// <summary>Pointer to a static <c>long ()</c> timestamp function, needed when a value is the start timestamp.</summary>
+    public nint TimestampFunction { get; init; }
+}

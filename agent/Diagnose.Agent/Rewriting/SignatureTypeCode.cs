@@ -1,0 +1,38 @@
+namespace Diagnose.Rewriting;
+
+/// <summary>Element types of signature blobs (ECMA-335 II.23.1.16) that the rewriter reads or writes.</summary>
+internal enum SignatureTypeCode : byte
+{
+    Void = 0x01,
+    Boolean = 0x02,
+    Char = 0x03,
+    I1 = 0x04,
+    U1 = 0x05,
+    I2 = 0x06,
+    U2 = 0x07,
+    I4 = 0x08,
+    U4 = 0x09,
+    I8 = 0x0A,
+    U8 = 0x0B,
+    R4 = 0x0C,
+    R8 = 0x0D,
+    String = 0x0E,
+    Pointer = 0x0F,
+    ByReference = 0x10,
+    ValueType = 0x11,
+    Class = 0x12,
+    GenericTypeParameter = 0x13,
+    Array = 0x14,
+    GenericTypeInstance = 0x15,
+    TypedReference = 0x16,
+    IntPtr = 0x18,
+    UIntPtr = 0x19,
+    FunctionPointer = 0x1B,
+    Object = 0x1C,
+    SZArray = 0x1D,
+    GenericMethodParameter = 0x1E,
+    RequiredModifier = 0x1F,
+    OptionalModifier = 0x20,
+    Sentinel = 0x41,
+    Pinned = 0x45,
+}

@@ -1,0 +1,128 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Diagnose.Expressions;
+using Diagnose.Hooks;
+using Diagnose.Rewriting;
+
+namespace Diagnose.Sites;
+
+/// <summary>
+/// Compiles the instruments of one method and event point (entry, or exit for return and end instruments) into one
+/// handler: <c>(T₁ v₁ … Tₙ vₙ) =&gt; { if guard: for each instrument: try { if enabled &amp;&amp; condition: fire(value, tags) }
+/// catch (e) { SafeDispatch.Fail } }</c>, typed with the hook types of exactly the values the expressions use.
+/// An instrument whose expressions do not compile is failed (reported) and left out; the others still install.
+/// </summary>
+internal static class SiteCompiler
+{
+    private static readonly MethodInfo s_tryEnter = typeof(ReentryGuard).GetMethod(nameof(ReentryGuard.TryEnter))!;
+    private static readonly MethodInfo s_exit = typeof(ReentryGuard).GetMethod(nameof(ReentryGuard.Exit))!;
+    private static readonly MethodInfo s_fail = typeof(SafeDispatch).GetMethod(nameof(SafeDispatch.Fail))!;
+    private static readonly MethodInfo s_fire = typeof(Instrument).GetMethod("Fire", BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly MethodInfo s_record = typeof(NumericInstrument).GetMethod("Record", BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly MethodInfo s_toDouble = typeof(NumericValue).GetMethod(nameof(NumericValue.ToDouble))!;
+    private static readonly MethodInfo s_tagsFrom = typeof(Tags).GetMethod(nameof(Tags.From))!;
+    private static readonly MethodInfo s_tagsMerge = typeof(Tags).GetMethod(nameof(Tags.Merge))!;
+    private static readonly PropertyInfo s_isEnabled = typeof(Instrument).GetProperty(nameof(Instrument.IsEnabled))!;
+
+    /// <returns>The site, or null when no instrument could be compiled.</returns>
+    public static CompiledSite? Compile(SiteLayout layout, IReadOnlyList<Instrument> instruments)
+    {
+        var parsed = new List<ParsedInstrument>();
+        foreach (var instrument in instruments)
+        {
+            try
+            {
+                var expressions = ParsedInstrument.Parse(instrument);
+                var sources = expressions.FreeNames.SelectMany(n => ContextNames.SourcesOf(n, instrument.Event, layout.Shape, layout.ParameterNames, layout.LocalNames));
+                if (!layout.TryAdd(sources, HookFunctions.MaxValues))
+                {
+                    throw new InstrumentException($"a probe site can pass at most {HookFunctions.MaxValues} values to its instruments; this instrument would need more");
+                }
+
+                parsed.Add(expressions);
+            }
+            catch (Exception e) when (e is ExpressionException or InstrumentException)
+            {
+                instrument.Fail(SafeDispatch.Describe(e));
+            }
+        }
+
+        var blocks = new List<Expression>();
+        var installed = new List<Instrument>();
+        foreach (var expressions in parsed)
+        {
+            try
+            {
+                blocks.Add(Block(expressions, new SiteScope(layout, expressions.Instrument.Event)));
+                installed.Add(expressions.Instrument);
+            }
+            catch (Exception e) when (e is ExpressionException or InstrumentException or InvalidOperationException or ArgumentException)
+            {
+                expressions.Instrument.Fail(SafeDispatch.Describe(e));
+            }
+        }
+
+        if (blocks.Count == 0)
+        {
+            return null;
+        }
+
+        var hookTypes = layout.Captures.Select(c => c.HookType).ToList();
+        var body = Expression.IfThen(
+            Expression.Call(s_tryEnter),
+            Expression.TryFinally(Expression.Block(blocks), Expression.Call(s_exit)));
+        var handler = Expression.Lambda(HookFunctions.HandlerType(hookTypes), body, $"Diagnose.Site.{layout.Shape.Method.Name}", layout.Parameters).Compile();
+        return new CompiledSite(layout.Captures.ToList(), handler, installed);
+    }
+
+    private static Expression Block(ParsedInstrument parsed, SiteScope scope)
+    {
+        var options = parsed.Instrument.Options;
+        var managerTags = parsed.Instrument.ManagerTags;
+        var instrument = Expression.Constant(parsed.Instrument);
+        var value = ExpressionCompiler.Bind(parsed.Value, scope, options);
+        Expression tags = Expression.Constant(managerTags);
+        if (parsed.Tags is not null)
+        {
+            var own = Expression.Call(s_tagsFrom, Expression.Convert(ExpressionCompiler.Bind(parsed.Tags, scope, options), typeof(object)));
+            tags = Expression.Call(s_tagsMerge, tags, own);
+        }
+
+        Expression fire = parsed.Instrument is NumericInstrument
+            ? Expression.Call(Expression.Convert(instrument, typeof(NumericInstrument)), s_record, ToDouble(value), tags)
+            : Expression.Call(instrument, s_fire, Expression.Convert(value, typeof(object)), tags);
+        Expression guard = Expression.Property(instrument, s_isEnabled);
+        if (parsed.Condition is not null)
+        {
+            guard = Expression.AndAlso(guard, ToBoolean(ExpressionCompiler.Bind(parsed.Condition, scope, options), parsed.Condition.Source));
+        }
+
+        var error = Expression.Parameter(typeof(Exception), "error");
+        return Expression.TryCatch(
+            Expression.IfThen(guard, fire),
+            Expression.Catch(error, Expression.Call(s_fail, instrument, error)));
+    }
+
+    private static Expression ToDouble(Expression value)
+    {
+        var type = value.Type;
+        return type.IsPrimitive && type != typeof(bool) && type != typeof(char) && type != typeof(IntPtr) && type != typeof(UIntPtr) || type == typeof(decimal)
+            ? Expression.Convert(value, typeof(double))
+            : Expression.Call(s_toDouble, Expression.Convert(value, typeof(object)));
+    }
+
+    private static Expression ToBoolean(Expression condition, string source)
+    {
+        if (condition.Type == typeof(bool))
+        {
+            return condition;
+        }
+
+        if (condition.Type == typeof(bool?))
+        {
+            return Expression.Equal(condition, Expression.Constant(true, typeof(bool?)));
+        }
+
+        throw new InstrumentException($"the condition \"{source}\" must be true or false, not {condition.Type.Name}");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using Diagnose.Rewriting;
+
+namespace Diagnose.Sites;
+
+/// <summary>The values one site passes to its hook, in order, with the handler parameters that receive them.</summary>
+internal sealed class SiteLayout
+{
+    private readonly List<Capture> _captures = new();
+    private readonly List<ParameterExpression> _parameters = new();
+
+    public SiteLayout(MethodShape shape, IReadOnlyList<string> parameterNames, IReadOnlyList<string> localNames)
+    {
+        Shape = shape;
+        ParameterNames = parameterNames;
+        LocalNames = localNames;
+    }
+
+    public MethodShape Shape { get; }
+
+    public IReadOnlyList<string> ParameterNames { get; }
+
+    public IReadOnlyList<string> LocalNames { get; }
+
+    public IReadOnlyList<Capture> Captures => _captures;
+
+    public IReadOnlyList<ParameterExpression> Parameters => _parameters;
+
+    /// <summary>Adds the sources that are not captured yet; false (and nothing added) when that would pass too many values.</summary>
+    public bool TryAdd(IEnumerable<ValueSource> sources, int limit)
+    {
+        var added = sources.Distinct()
+            .Where(s => _captures.All(c => c.Source != s))
+            .Select(Shape.Capture)
+            .Where(c => c.Unavailable is null)
+            .ToList();
+        if (_captures.Count + added.Count > limit)
+        {
+            return false;
+        }
+
+        foreach (var capture in added)
+        {
+            _captures.Add(capture);
+            _parameters.Add(Expression.Parameter(capture.HookType, $"v{_parameters.Count}_{capture.Source.Kind}{capture.Source.Index}"));
+        }
+
+        return true;
+    }
+
+    public bool TryGet(ValueSource source, out ParameterExpression parameter, out Capture capture)
+    {
+        var index = _captures.FindIndex(c => c.Source == source);
+        parameter = index >= 0 ? _parameters[index] : null!;
+        capture = index >= 0 ? _captures[index] : null!;
+        return index >= 0;
+    }
+}

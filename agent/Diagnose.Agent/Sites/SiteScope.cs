@@ -1,0 +1,78 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Diagnose.Expressions;
+using Diagnose.Rewriting;
+
+namespace Diagnose.Sites;
+
+/// <summary>Resolves context names to expressions over a site handler's typed parameters, for one instrument's event.</summary>
+internal sealed class SiteScope : IExpressionScope
+{
+    private readonly SiteLayout _layout;
+    private readonly InstrumentEvent _event;
+
+    public SiteScope(SiteLayout layout, InstrumentEvent @event)
+    {
+        _layout = layout;
+        _event = @event;
+    }
+
+    public Expression? Resolve(string name)
+    {
+        var shape = _layout.Shape;
+        var parameter = ContextNames.IndexOf(_layout.ParameterNames, name);
+        if (parameter >= 0)
+        {
+            return Value(ValueSource.Argument(parameter), name);
+        }
+
+        if (_event == InstrumentEvent.End && ContextNames.IndexOf(_layout.LocalNames, name) is var local and >= 0)
+        {
+            return Value(ValueSource.Local(local), name);
+        }
+
+        if (ContextNames.BelongsToLaterEvent(name, _event))
+        {
+            throw new ExpressionException($"'{name}' is not available on the {_event.ToString().ToLowerInvariant()} event");
+        }
+
+        var returns = _event != InstrumentEvent.Call;
+        return name switch
+        {
+            "args" => Expression.NewArrayInit(typeof(object), Enumerable.Range(0, shape.ArgumentCount).Select(ArgumentOrNull)),
+            "this" or "self" when !shape.HasThis => throw new ExpressionException($"'{name}' is not available: {CallerInfo.Describe(shape.Method)} is static"),
+            "this" or "self" => Value(ValueSource.This, name),
+            "result" when !shape.ReturnsValue => Expression.Constant(null, typeof(object)),
+            "result" => Value(ValueSource.Result, name),
+            "exception" => Expression.Convert(Value(ValueSource.Exception, name), typeof(Exception)),
+            "start" when returns => Expression.Call(Method(typeof(Clock), nameof(Clock.UnixAt)), Value(ValueSource.StartTimestamp, name)),
+            "start" or "end" => Expression.Call(Method(typeof(Clock), nameof(Clock.UnixNow))),
+            "elapsed" => Expression.Call(Method(typeof(Clock), nameof(Clock.ElapsedSince)), Value(ValueSource.StartTimestamp, name)),
+            "now" => Expression.Property(null, typeof(DateTime), nameof(DateTime.UtcNow)),
+            "method" => Expression.Constant(shape.Method, typeof(MethodBase)),
+            "caller" => Expression.Call(Method(typeof(CallerInfo), nameof(CallerInfo.Caller)), Expression.Constant(shape.Method, typeof(MethodBase))),
+            "stack" => Expression.Call(Method(typeof(CallerInfo), nameof(CallerInfo.Stack)), Expression.Constant(shape.Method, typeof(MethodBase))),
+            "thread" => Expression.Property(null, typeof(Environment), nameof(Environment.CurrentManagedThreadId)),
+            _ => null,
+        };
+    }
+
+    private Expression ArgumentOrNull(int index) =>
+        _layout.TryGet(ValueSource.Argument(index), out var parameter, out _)
+            ? Expression.Convert(parameter, typeof(object))
+            : Expression.Constant(null, typeof(object));
+
+    /// <summary>A captured value, seen with its static type.</summary>
+    private Expression Value(ValueSource source, string name)
+    {
+        if (!_layout.TryGet(source, out var parameter, out var capture))
+        {
+            var unavailable = _layout.Shape.Capture(source).Unavailable ?? "was not captured at this site";
+            throw new ExpressionException($"'{name}' {unavailable}");
+        }
+
+        return capture.StaticType == parameter.Type ? parameter : Expression.Convert(parameter, capture.StaticType);
+    }
+
+    private static MethodInfo Method(Type type, string name) => type.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!;
+}

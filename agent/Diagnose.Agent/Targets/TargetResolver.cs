@@ -1,0 +1,180 @@
+using System.Reflection;
+
+namespace Diagnose.Targets;
+
+/// <summary>Finds the methods a target names among the loaded assemblies, with the errors SPEC.md fixes.</summary>
+internal static class TargetResolver
+{
+    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
+    /// <summary>The methods of <paramref name="target"/>; pending when its assembly or type is not loaded (yet).</summary>
+    /// <exception cref="DiagnoseException">The type exists but the member does not, or nothing it names can be probed.</exception>
+    public static TargetResolution Resolve(TargetName target, IEnumerable<Assembly> assemblies)
+    {
+        var candidates = assemblies.Where(a => target.Assembly is null || string.Equals(a.GetName().Name, target.Assembly, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (target.Assembly is not null && candidates.Count == 0)
+        {
+            return TargetResolution.Pending($"assembly '{target.Assembly}' is not loaded yet");
+        }
+
+        var types = candidates.Select(a => FindType(a, target.TypeName)).OfType<Type>().Distinct().ToList();
+        if (types.Count == 0)
+        {
+            return TargetResolution.Pending($"type '{target.TypeName}' was not found");
+        }
+
+        var methods = new List<MethodBase>();
+        var refusals = new List<string>();
+        foreach (var type in types)
+        {
+            foreach (var method in Members(type, target))
+            {
+                if (Refusal(method) is { } reason)
+                {
+                    refusals.Add(reason);
+                }
+                else
+                {
+                    methods.Add(method);
+                }
+            }
+        }
+
+        if (methods.Count == 0)
+        {
+            throw new DiagnoseException(refusals.Count > 0 ? $"cannot probe '{target}': {refusals[0]}" : MissingMember(types[0], target));
+        }
+
+        return TargetResolution.Found(methods);
+    }
+
+    /// <summary>Why a method cannot be probed, or null when it can.</summary>
+    public static string? Refusal(MethodBase method)
+    {
+        var assembly = method.Module.Assembly;
+        if (method.IsAbstract)
+        {
+            return "it is abstract (it has no body; probe an implementation)";
+        }
+
+        if ((method.Attributes & MethodAttributes.PinvokeImpl) != 0)
+        {
+            return "it is extern (P/Invoke)";
+        }
+
+        var implementation = method.MethodImplementationFlags;
+        if ((implementation & MethodImplAttributes.InternalCall) != 0 || (implementation & MethodImplAttributes.CodeTypeMask) == MethodImplAttributes.Runtime)
+        {
+            return "it is implemented by the runtime (no IL)";
+        }
+
+        if (assembly.IsDynamic)
+        {
+            return "it is in a dynamic module (Reflection.Emit)";
+        }
+
+        if (assembly.IsCollectible)
+        {
+            return "it is in a collectible assembly, which the runtime cannot re-JIT";
+        }
+
+        if (method is ConstructorInfo { IsStatic: true })
+        {
+            return "it is a static constructor, which runs once before a probe could see it";
+        }
+
+        if (method.CallingConvention.HasFlag(CallingConventions.VarArgs))
+        {
+            return "it takes variable arguments (__arglist)";
+        }
+
+        if (assembly == typeof(TargetResolver).Assembly || assembly.GetName().Name == "Diagnose.Protocol")
+        {
+            return "it belongs to Diagnose itself";
+        }
+
+        return method.GetMethodBody() is null ? "it has no IL body" : null;
+    }
+
+    private static Type? FindType(Assembly assembly, string name)
+    {
+        // Nested types may be written with '.' as well as '+': try the dots from the right as '+'.
+        var candidate = name;
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var type = SafeGetType(assembly, candidate);
+            if (type is not null)
+            {
+                return type;
+            }
+
+            var dot = candidate.LastIndexOf('.');
+            if (dot <= 0)
+            {
+                return null;
+            }
+
+            candidate = candidate[..dot] + "+" + candidate[(dot + 1)..];
+        }
+
+        return null;
+    }
+
+    private static Type? SafeGetType(Assembly assembly, string name)
+    {
+        try
+        {
+            return assembly.GetType(name, throwOnError: false, ignoreCase: false);
+        }
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<MethodBase> Members(Type type, TargetName target)
+    {
+        IEnumerable<MethodBase> named = target.Member switch
+        {
+            ".ctor" => type.GetConstructors(Declared & ~BindingFlags.Static),
+            ".cctor" => type.TypeInitializer is { } initializer ? [initializer] : [],
+            _ => type.GetMethods(Declared).Where(m => m.Name == target.Member),
+        };
+        var list = named.ToList();
+        if (list.Count == 0 && type.GetProperty(target.Member, Declared) is { } property)
+        {
+            // Ns.Type.Name means the property's getter (get_Name/set_Name name one accessor).
+            list.AddRange(new[] { property.GetMethod }.OfType<MethodBase>());
+        }
+
+        if (list.Count == 0)
+        {
+            throw new DiagnoseException(MissingMember(type, target));
+        }
+
+        if (target.Parameters is null)
+        {
+            return list;
+        }
+
+        var matching = list.Where(m => ParametersMatch(m, target.Parameters)).ToList();
+        if (matching.Count == 0)
+        {
+            var overloads = string.Join(", ", list.Select(m => $"{target.Member}({string.Join(", ", m.GetParameters().Select(p => TypeSpelling.Display(p.ParameterType)))})"));
+            throw new DiagnoseException($"'{TypeSpelling.Display(type)}' does not have a method '{target.Member}({string.Join(", ", target.Parameters)})'; it has {overloads}");
+        }
+
+        return matching;
+    }
+
+    private static bool ParametersMatch(MethodBase method, IReadOnlyList<string> written)
+    {
+        var parameters = method.GetParameters();
+        return parameters.Length == written.Count && parameters.Zip(written).All(p => TypeSpelling.Matches(p.First.ParameterType, p.Second));
+    }
+
+    private static string MissingMember(Type type, TargetName target) =>
+        $"'{FullName(type)}' does not have a method '{target.Member}'";
+
+    private static string FullName(Type type) => (type.FullName ?? type.Name).Replace('+', '.');
+}
