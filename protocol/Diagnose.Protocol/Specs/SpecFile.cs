@@ -84,11 +84,7 @@ internal sealed class SpecFile
 
             return new Fingerprint(target.FullName, target.Length, target.LastWriteTimeUtc);
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             return null;
         }
