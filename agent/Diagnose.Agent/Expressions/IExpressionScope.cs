@@ -1,0 +1,14 @@
+using System.Linq.Expressions;
+
+namespace Diagnose.Expressions;
+
+/// <summary>The context names an expression can use at one probe site ("result", "order", "this", "elapsed"…).</summary>
+internal interface IExpressionScope
+{
+    /// <summary>
+    /// The expression for a context name, or null when the name is unknown. May throw
+    /// <see cref="ExpressionException"/> itself (e.g. "'elapsed' is not available in a call instrument").
+    /// Called at most once per name and bind, and only for names the expression actually uses.
+    /// </summary>
+    Expression? Resolve(string name);
+}
