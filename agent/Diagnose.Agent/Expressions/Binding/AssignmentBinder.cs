@@ -48,6 +48,7 @@ internal static class AssignmentBinder
             MemberExpression member => TypeNames.Display(member.Member),
             IndexExpression { Indexer: { } indexer } => TypeNames.Display(indexer.DeclaringType!) + "[…]",
             BinaryExpression { NodeType: ExpressionType.ArrayIndex } => "an array element",
+            ParameterExpression { Name: { } parameter } => parameter,
             _ => null,
         };
         if (!context.Unrestricted)

@@ -156,8 +156,11 @@ internal static class MemberBinder
         : "arguments (" + string.Join(", ", arguments.Select(a =>
             a.Value is null ? "lambda" : Conversions.IsNullLiteral(a.Value) ? "null" : TypeNames.Display(a.Value.Type))) + ")";
 
+    /// <summary>"'T' does not have a member 'x'", or, when x is a method used without a call, how to call it.</summary>
     public static ExpressionException Missing(Type type, string name, int position, BindContext context) =>
-        context.Error($"'{TypeNames.Display(type)}' does not have a member '{name}'", position);
+        MemberLookup.FindMethods(type, name).Length > 0
+            ? context.Error($"'{TypeNames.Display(type)}.{name}' is a method: call it with ()", position)
+            : context.Error($"'{TypeNames.Display(type)}' does not have a member '{name}'", position);
 
     private static Expression Unresolved(
         Expression instance, string name, Type[]? typeArguments, IReadOnlyList<Argument> arguments, int position,
@@ -190,7 +193,7 @@ internal static class MemberBinder
         var exists = MemberLookup.FindMethods(type, name).Length > 0 || MemberLookup.FindExtensions(name).Any();
         return exists
             ? context.Error($"no overload of '{TypeNames.Display(type)}.{name}' takes {Describe(arguments)}", position)
-            : Missing(type, name, position, context);
+            : context.Error($"'{TypeNames.Display(type)}' does not have a member '{name}'", position);
     }
 
     private static IEnumerable<MethodBase> WithTypeArguments(IEnumerable<MethodInfo> methods, Type[]? typeArguments)
