@@ -50,9 +50,12 @@ internal static class CreationBinder
 
     private static Type? BestType(List<Expression> elements)
     {
-        var typed = elements.Where(e => !Conversions.IsNullLiteral(e)).ToList();
-        var best = typed.Select(e => e.Type).Distinct().FirstOrDefault(t => elements.All(e => Conversions.HasImplicit(e, t)));
-        return best is not null && elements.Count > typed.Count ? Conversions.MakeNullable(best) : best;
+        // Lenient where C# is not: { 1, null } makes an int?[].
+        var hasNull = elements.Any(Conversions.IsNullLiteral);
+        return elements.Where(e => !Conversions.IsNullLiteral(e))
+            .Select(e => hasNull ? Conversions.MakeNullable(e.Type) : e.Type)
+            .Distinct()
+            .FirstOrDefault(t => elements.All(e => Conversions.HasImplicit(e, t)));
     }
 
     private static Expression BindObject(ObjectCreationSyntax creation, Binder binder)
