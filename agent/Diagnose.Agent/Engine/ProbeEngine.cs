@@ -23,8 +23,9 @@ internal sealed class ProbeEngine
     private readonly Dictionary<(nuint, int), InstrumentedMethod> _methods = new();
     private readonly HashSet<(nuint, int)> _rejitted = new();
     private readonly Dictionary<nuint, ModuleTokens> _tokens = new();
-    private readonly Dictionary<int, nint> _hookPointers = new();
+    private readonly List<(InstrumentedMethod Method, byte[]? Body, int[] Sites)> _deferred = new();
     private Timer? _expiryTimer;
+    private int _batchDepth;
 
     private ProbeEngine(NativeBridge bridge)
     {
@@ -111,6 +112,20 @@ internal sealed class ProbeEngine
         }
     }
 
+    /// <summary>
+    /// Until the returned scope is disposed, bodies are built at once (so errors are known) but sent to the profiler
+    /// together when the outermost scope ends: one runtime suspension for many probes.
+    /// </summary>
+    public IDisposable Batch()
+    {
+        lock (_gate)
+        {
+            _batchDepth++;
+        }
+
+        return new BatchScope(this);
+    }
+
     /// <summary>What the profiler reports of a probed method's code.</summary>
     public (NativeAbi.MethodState State, int LastError) StateOf(MethodBase method)
     {
@@ -157,7 +172,7 @@ internal sealed class ProbeEngine
                 {
                     changes.Add((method, built.Value.Body, built.Value.Sites));
                 }
-                else if (method.HasHooks)
+                else if (HasHooksAfterPending(method))
                 {
                     changes.Add((method, null, []));
                 }
@@ -165,13 +180,46 @@ internal sealed class ProbeEngine
             catch (Exception e) when (e is NotSupportedException or BadImageFormatException or InvalidOperationException or DiagnoseException or ArgumentException)
             {
                 errors[method] = $"cannot probe '{CallerInfo.Describe(method.Method)}': {e.Message}";
-                if (method.HasHooks)
+                if (HasHooksAfterPending(method))
                 {
                     changes.Add((method, null, []));
                 }
             }
         }
 
+        if (_batchDepth > 0)
+        {
+            // A later change of the same method replaces an earlier one; its sites are retired then.
+            foreach (var change in changes)
+            {
+                var earlier = _deferred.FindIndex(d => d.Method == change.Method);
+                if (earlier >= 0)
+                {
+                    Array.ForEach(_deferred[earlier].Sites, SiteTable.Retire);
+                    _deferred[earlier] = change;
+                }
+                else
+                {
+                    _deferred.Add(change);
+                }
+            }
+
+            return errors;
+        }
+
+        foreach (var failure in Submit(changes))
+        {
+            errors[failure.Key] = failure.Value;
+        }
+
+        return errors;
+    }
+
+    /// <summary>Sends built bodies (or reverts) to the profiler; returns the methods that failed.</summary>
+    private Dictionary<InstrumentedMethod, string> Submit(List<(InstrumentedMethod Method, byte[]? Body, int[] Sites)> changes)
+    {
+        var errors = new Dictionary<InstrumentedMethod, string>();
+        changes = changes.Where(c => c.Body is not null || c.Method.HasHooks).ToList(); // nothing to undo
         if (changes.Count == 0)
         {
             return errors;
@@ -214,6 +262,40 @@ internal sealed class ProbeEngine
         }
 
         return errors;
+    }
+
+    /// <summary>Whether the method runs hooks once the changes deferred by a batch are sent.</summary>
+    private bool HasHooksAfterPending(InstrumentedMethod method)
+    {
+        var deferred = _deferred.FindIndex(d => d.Method == method);
+        return deferred >= 0 ? _deferred[deferred].Body is not null : method.HasHooks;
+    }
+
+    private void EndBatch()
+    {
+        Dictionary<InstrumentedMethod, string> failures;
+        lock (_gate)
+        {
+            if (--_batchDepth > 0 || _deferred.Count == 0)
+            {
+                return;
+            }
+
+            var changes = _deferred.ToList();
+            _deferred.Clear();
+            failures = Submit(changes);
+            ForgetUnprobed();
+        }
+
+        // Outside the engine lock: probes take their own lock before the engine's, never after.
+        foreach (var (method, error) in failures)
+        {
+            AgentLog.Error(error);
+            foreach (var probe in method.Probes.ToList())
+            {
+                probe.ReportFailure(method.Method, error);
+            }
+        }
     }
 
     /// <summary>The instrumented body and its site ids, or null when no instrument compiled.</summary>
@@ -266,6 +348,19 @@ internal sealed class ProbeEngine
         }
 
         return tokens;
+    }
+
+    private sealed class BatchScope(ProbeEngine engine) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                engine.EndBatch();
+            }
+        }
     }
 
     private void ForgetUnprobed()

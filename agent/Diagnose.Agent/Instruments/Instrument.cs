@@ -47,6 +47,12 @@ public abstract class Instrument
     /// <summary>How its expressions are bound: the manager's global namespace and mode.</summary>
     internal Expressions.ExpressionOptions Options { get; set; } = Expressions.ExpressionOptions.Default;
 
+    /// <summary>The definition the manager made it from, to tell whether a re-applied spec changed it.</summary>
+    internal string? Definition { get; set; }
+
+    /// <summary>The manager's per-call check (only when a manager overrides CheckCall): gets the call's arguments.</summary>
+    internal Func<object?[], bool>? Gate { get; set; }
+
     /// <summary>The manager's tags, sent before the instrument's own.</summary>
     internal string[] ManagerTags { get; set; } = [];
 

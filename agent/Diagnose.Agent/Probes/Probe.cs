@@ -141,6 +141,20 @@ public sealed class Probe
         }
     }
 
+    /// <summary>A batched re-JIT of one of the probe's methods failed after it was counted as installed.</summary>
+    internal void ReportFailure(MethodBase method, string error)
+    {
+        lock (_gate)
+        {
+            _methods = _methods.Where(m => m != method).ToList();
+            Error = Error is null ? error : $"{Error}; {error}";
+            if (_methods.Count == 0 && State == ProbeState.Installed)
+            {
+                State = ProbeState.Failed;
+            }
+        }
+    }
+
     private bool Failed(string error, bool throwOnError)
     {
         State = ProbeState.Failed;

@@ -34,6 +34,12 @@ internal static class SiteCompiler
             {
                 var expressions = ParsedInstrument.Parse(instrument);
                 var sources = expressions.FreeNames.SelectMany(n => ContextNames.SourcesOf(n, instrument.Event, layout.Shape, layout.ParameterNames, layout.LocalNames));
+                if (instrument.Gate is not null)
+                {
+                    // The manager's CheckCall sees every argument.
+                    sources = sources.Concat(Enumerable.Range(0, layout.Shape.ArgumentCount).Select(ValueSource.Argument));
+                }
+
                 if (!layout.TryAdd(sources, HookFunctions.MaxValues))
                 {
                     throw new InstrumentException($"a probe site can pass at most {HookFunctions.MaxValues} values to its instruments; this instrument would need more");
@@ -92,6 +98,11 @@ internal static class SiteCompiler
             ? Expression.Call(Expression.Convert(instrument, typeof(NumericInstrument)), s_record, ToDouble(value), tags)
             : Expression.Call(instrument, s_fire, Expression.Convert(value, typeof(object)), tags);
         Expression guard = Expression.Property(instrument, s_isEnabled);
+        if (parsed.Instrument.Gate is { } gate)
+        {
+            guard = Expression.AndAlso(guard, Expression.Invoke(Expression.Constant(gate), scope.AllArguments()));
+        }
+
         if (parsed.Condition is not null)
         {
             guard = Expression.AndAlso(guard, ToBoolean(ExpressionCompiler.Bind(parsed.Condition, scope, options), parsed.Condition.Source));

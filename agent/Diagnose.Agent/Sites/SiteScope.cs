@@ -39,7 +39,7 @@ internal sealed class SiteScope : IExpressionScope
         var returns = _event != InstrumentEvent.Call;
         return name switch
         {
-            "args" => Expression.NewArrayInit(typeof(object), Enumerable.Range(0, shape.ArgumentCount).Select(ArgumentOrNull)),
+            "args" => AllArguments(),
             "this" or "self" when !shape.HasThis => throw new ExpressionException($"'{name}' is not available: {CallerInfo.Describe(shape.Method)} is static"),
             "this" or "self" => Value(ValueSource.This, name),
             "result" when !shape.ReturnsValue => Expression.Constant(null, typeof(object)),
@@ -56,6 +56,10 @@ internal sealed class SiteScope : IExpressionScope
             _ => null,
         };
     }
+
+    /// <summary>Every argument, boxed, in order (null where one cannot be captured).</summary>
+    public Expression AllArguments() =>
+        Expression.NewArrayInit(typeof(object), Enumerable.Range(0, _layout.Shape.ArgumentCount).Select(ArgumentOrNull));
 
     private Expression ArgumentOrNull(int index) =>
         _layout.TryGet(ValueSource.Argument(index), out var parameter, out _)

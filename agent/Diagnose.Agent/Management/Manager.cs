@@ -1,0 +1,362 @@
+using Diagnose.Engine;
+using Diagnose.Expressions;
+using Diagnose.Protocol.Specs;
+using Diagnose.Targets;
+
+namespace Diagnose;
+
+/// <summary>
+/// Keeps this process's probes in line with a set of specs (diagnose's InstrumentManager): <see cref="Apply"/> adds,
+/// updates, replaces, retargets and removes instruments, drops expired ones, and records per spec what happened in
+/// its <c>applied</c> entry for this process. One bad spec never stops the others.
+/// </summary>
+public class Manager : IDisposable
+{
+    private static int s_next;
+
+    private readonly ISpecStore _store;
+    private readonly TimeProvider _time;
+    private readonly object _applyGate = new();
+    private readonly string _prefix;
+    private readonly Dictionary<string, AppliedEntry> _lastWritten = new();
+    private readonly Dictionary<string, string> _runtimeErrors = new();
+    private Timer? _background;
+
+    /// <summary>A manager whose specs are set in code (<see cref="Specs"/>).</summary>
+    public Manager()
+        : this(new MemorySpecStore(), TimeProvider.System)
+    {
+    }
+
+    internal Manager(ISpecStore store, TimeProvider time)
+    {
+        _store = store;
+        _time = time;
+        _prefix = $"m{Interlocked.Increment(ref s_next)}:";
+        foreach (var (name, type) in Management.InstrumentFactory.BuiltIn)
+        {
+            InstrumentClasses[name] = type;
+        }
+
+        foreach (var (name, value) in ExpressionOptions.BuiltinGlobals)
+        {
+            GlobalNamespace[name] = value;
+        }
+    }
+
+    /// <summary>Instrument types by spec type name: log, hist, incr, gauge, test, and any you add.</summary>
+    public IDictionary<string, Type> InstrumentClasses { get; } = new Dictionary<string, Type>(StringComparer.Ordinal);
+
+    /// <summary>Names every expression can use: <c>len</c>, <c>mag</c>, and your functions (delegates) and values.</summary>
+    public IDictionary<string, object?> GlobalNamespace { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>Allows expressions with side effects (any call, <c>new</c>). Off by default.</summary>
+    public bool Unrestricted { get; set; }
+
+    /// <summary>The desired specs. Setting them is possible for a manager made in code.</summary>
+    public SpecSet Specs
+    {
+        get => _store.Load();
+        set => (_store as MemorySpecStore ?? throw new InvalidOperationException("this manager reads its specs from a store")).Replace(value);
+    }
+
+    /// <summary>"&lt;host&gt;:&lt;pid&gt;", the key of this process in each spec's <c>applied</c>.</summary>
+    public string ProcessKey => Protocol.Specs.ProcessKey.Current;
+
+    /// <summary>A manager over a JSON file or a directory of them (e.g. a mounted ConfigMap), polled for changes.</summary>
+    public static Manager ForPath(string path)
+    {
+        var store = new DirectorySpecStore(path, message => AgentLog.Warning($"specs {path}: {message}"));
+        store.StartPolling();
+        return new Manager(store, TimeProvider.System);
+    }
+
+    /// <summary>Reconciles the probes with the specs now.</summary>
+    public void Apply()
+    {
+        lock (_applyGate)
+        {
+            var specs = _store.Load();
+            var now = _time.GetUtcNow();
+            var entries = new Dictionary<string, AppliedEntry>();
+            var desired = new Dictionary<string, (Spec Spec, Type Type, string Target)>();
+            foreach (var spec in specs)
+            {
+                var error = Validate(spec, now, out var type, out var target);
+                if (error is not null)
+                {
+                    entries[spec.Id] = AppliedEntry.For(spec, error);
+                }
+                else if (type is not null)
+                {
+                    desired[_prefix + spec.Id] = (spec, type, target!);
+                }
+            }
+
+            try
+            {
+                using (ProbeEngine.Instance.Batch())
+                {
+                    RemoveStale(desired);
+                    foreach (var (key, wanted) in desired)
+                    {
+                        entries[wanted.Spec.Id] = AppliedEntry.For(wanted.Spec, Install(key, wanted.Spec, wanted.Type, wanted.Target));
+                    }
+                }
+
+                foreach (var (key, wanted) in desired)
+                {
+                    // Batched re-JIT failures and compile errors are known only now.
+                    entries[wanted.Spec.Id] = AppliedEntry.For(wanted.Spec, ErrorOf(key, wanted.Target) ?? entries[wanted.Spec.Id].Error);
+                }
+            }
+            catch (DiagnoseException e)
+            {
+                // No profiler: every spec gets the reason.
+                foreach (var wanted in desired.Values)
+                {
+                    entries[wanted.Spec.Id] = AppliedEntry.For(wanted.Spec, e.Message);
+                }
+            }
+
+            Write(entries);
+        }
+    }
+
+    /// <summary>Applies every <paramref name="period"/> and whenever the store reports a change, until stopped.</summary>
+    public void ApplyInBackground(TimeSpan period)
+    {
+        lock (_applyGate)
+        {
+            StopApplyingInBackground();
+            _background = new Timer(_ => SafeApply(), null, period, period);
+            _store.Changed += OnStoreChanged;
+        }
+    }
+
+    public void StopApplyingInBackground()
+    {
+        lock (_applyGate)
+        {
+            _store.Changed -= OnStoreChanged;
+            _background?.Dispose();
+            _background = null;
+        }
+    }
+
+    /// <summary>Stops background applying and removes this manager's instruments (their methods are restored).</summary>
+    public void Dispose()
+    {
+        StopApplyingInBackground();
+        lock (_applyGate)
+        {
+            if (Probes.Active.Count > 0)
+            {
+                using (ProbeEngine.Instance.Batch())
+                {
+                    RemoveStale(new Dictionary<string, (Spec, Type, string)>());
+                }
+            }
+        }
+
+        if (_store is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Whether an instrument may fire for this call. Overriding it costs a boxed argument array per call.</summary>
+    protected internal virtual bool CheckCall(Probe probe, Instrument instrument, object?[] args) => true;
+
+    /// <summary>Tags ("key:value") sent before every instrument's own, read when specs are applied.</summary>
+    protected virtual IEnumerable<string> GetTags() => [];
+
+    /// <summary>Called for every error: a bad spec, a target that cannot be probed, an instrument that failed.</summary>
+    protected virtual void HandleError(Probe? probe, Instrument? instrument, string error) =>
+        AgentLog.Warning($"{(instrument is null ? string.Empty : $"instrument '{instrument.Name}': ")}{error}");
+
+    private string? Validate(Spec spec, DateTimeOffset now, out Type? type, out string? target)
+    {
+        type = null;
+        target = null;
+        if (!spec.IsValid)
+        {
+            return spec.Error;
+        }
+
+        if (spec.IsExpired(now))
+        {
+            return null; // not desired: removed below, its method restored
+        }
+
+        if (!InstrumentClasses.TryGetValue(spec.Instrument.Type, out type))
+        {
+            return $"unknown instrument type '{spec.Instrument.Type}' (known: {string.Join(", ", InstrumentClasses.Keys)})";
+        }
+
+        try
+        {
+            target = TargetName.Parse(spec.Target).Text;
+            return null;
+        }
+        catch (DiagnoseException e)
+        {
+            type = null;
+            return e.Message;
+        }
+    }
+
+    /// <summary>Removes this manager's instruments that no spec wants any more (or wants on another target).</summary>
+    private void RemoveStale(IReadOnlyDictionary<string, (Spec Spec, Type Type, string Target)> desired)
+    {
+        foreach (var probe in Probes.Active.Values)
+        {
+            foreach (var key in probe.Instruments.Keys.Where(k => k.StartsWith(_prefix, StringComparison.Ordinal)).ToList())
+            {
+                if (!desired.TryGetValue(key, out var wanted) || wanted.Target != probe.Target)
+                {
+                    probe.Instruments.Remove(key);
+                    _runtimeErrors.Remove(key);
+                }
+            }
+
+            if (probe.Instruments.Count == 0)
+            {
+                probe.Stop();
+            }
+        }
+    }
+
+    /// <summary>Adds or replaces the spec's instrument and starts its probe; returns the error, if any.</summary>
+    private string? Install(string key, Spec spec, Type type, string target)
+    {
+        Probe? probe = null;
+        Instrument? instrument = null;
+        try
+        {
+            probe = Probes.AttachTo(target);
+            var definition = Management.InstrumentFactory.Definition(spec, type);
+            if (!probe.Instruments.TryGetValue(key, out instrument) || instrument.Definition != definition)
+            {
+                instrument = Management.InstrumentFactory.Create(type, spec);
+                instrument.Definition = definition;
+                instrument.Options = new ExpressionOptions { Unrestricted = Unrestricted, Globals = new Dictionary<string, object?>(GlobalNamespace) };
+                instrument.ManagerTags = GetTags().ToArray();
+                instrument.ErrorReported = (failed, error) => OnInstrumentError(key, spec.Id, failed, error);
+                if (GetType().GetMethod(nameof(CheckCall), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.DeclaringType != typeof(Manager))
+                {
+                    var owner = probe;
+                    instrument.Gate = args => CheckCall(owner, instrument, args);
+                }
+
+                _runtimeErrors.Remove(key);
+                probe.Instruments[key] = instrument;
+            }
+
+            if (!probe.IsActive)
+            {
+                probe.Start();
+            }
+
+            return null;
+        }
+        catch (DiagnoseException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>The error to report for an installed spec: its instrument's, else its probe's.</summary>
+    private string? ErrorOf(string key, string target)
+    {
+        if (_runtimeErrors.TryGetValue(key, out var runtime))
+        {
+            return runtime;
+        }
+
+        if (!Probes.Active.TryGetValue(target, out var probe))
+        {
+            return null;
+        }
+
+        if (probe.Instruments.TryGetValue(key, out var instrument) && instrument.Error is { } error)
+        {
+            return error;
+        }
+
+        return probe.State switch
+        {
+            ProbeState.Pending => $"pending: {probe.Error}",
+            ProbeState.Failed => probe.Error,
+            _ => probe.Error,
+        };
+    }
+
+    private void OnInstrumentError(string key, string specId, Instrument instrument, string error)
+    {
+        // Called on the probed method's thread: record now, write to the store off that thread.
+        lock (_runtimeErrors)
+        {
+            _runtimeErrors[key] = error;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(_ =>
+        {
+            try
+            {
+                lock (_applyGate)
+                {
+                    if (_store.Load().TryGet(specId, out var spec))
+                    {
+                        Write(new Dictionary<string, AppliedEntry> { [specId] = AppliedEntry.For(spec, error) });
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                AgentLog.Error($"reporting an instrument error failed: {e.Message}");
+            }
+        }, null);
+    }
+
+    /// <summary>Records entries that changed since last written; errors that are new go to <see cref="HandleError"/>.</summary>
+    private void Write(Dictionary<string, AppliedEntry> entries)
+    {
+        var changed = entries.Where(e => !_lastWritten.TryGetValue(e.Key, out var last) || last != e.Value).ToDictionary(e => e.Key, e => e.Value);
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (id, entry) in changed)
+        {
+            if (entry.Error is { } error && !error.StartsWith("pending:", StringComparison.Ordinal))
+            {
+                var probe = _store.Load().TryGet(id, out var spec) && Probes.Active.TryGetValue(spec.Target.Trim(), out var active) ? active : null;
+                HandleError(probe, probe?.Instruments.TryGetValue(_prefix + id, out var instrument) == true ? instrument : null, $"spec '{id}': {error}");
+            }
+        }
+
+        _store.WriteApplied(ProcessKey, changed);
+        foreach (var (id, entry) in changed)
+        {
+            _lastWritten[id] = entry;
+        }
+    }
+
+    private void OnStoreChanged(object? sender, EventArgs e) => ThreadPool.UnsafeQueueUserWorkItem(_ => SafeApply(), null);
+
+    private void SafeApply()
+    {
+        try
+        {
+            Apply();
+        }
+        catch (Exception e)
+        {
+            HandleError(null, null, $"applying specs failed: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Diagnose.Cli.Commands;
+
+/// <summary><c>diagnose run -- command…</c>: starts a .NET program with the profiler and the agent loaded.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var specs = new Option<string?>("--specs") { Description = "A JSON spec file or a directory of them, applied at start and watched" };
+        var commandLine = new Argument<string[]>("command") { Description = "The program and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("run", "Start a .NET program with Diagnose loaded; exits with the program's exit code.\n\nExample:\n  diagnose run --specs probes.json -- dotnet MyService.dll --port 8080")
+        {
+            specs,
+            commandLine,
+        };
+        command.SetAction(result => Run(result.GetValue(commandLine)!, SpecsArgument.Resolve(result.GetValue(specs))));
+        return command;
+    }
+
+    private static int Run(string[] commandLine, string? specs)
+    {
+        var layout = InstallLayout.Find();
+        var start = new ProcessStartInfo(commandLine[0]) { UseShellExecute = false };
+        foreach (var argument in commandLine.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in layout.LaunchVariables(specs, Environment.GetEnvironmentVariable("DOTNET_STARTUP_HOOKS")))
+        {
+            start.Environment[name] = value;
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new CliException(ExitCodes.UsageError, $"cannot start '{commandLine[0]}'");
+        }
+        catch (Win32Exception e)
+        {
+            throw new CliException(ExitCodes.UsageError, $"cannot start '{commandLine[0]}': {e.Message}");
+        }
+
+        using (process)
+        using (Forward(PosixSignal.SIGTERM, process))
+        using (Forward(PosixSignal.SIGINT, process))
+        {
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+    }
+
+    /// <summary>Passes a signal on to the child (the terminal already sends Ctrl-C to the whole group; we just outlive it).</summary>
+    private static PosixSignalRegistration Forward(PosixSignal signal, Process child) =>
+        PosixSignalRegistration.Create(signal, context =>
+        {
+            context.Cancel = true;
+            if (signal == PosixSignal.SIGTERM && !child.HasExited)
+            {
+                _ = Kill(child.Id, 15);
+            }
+        });
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}

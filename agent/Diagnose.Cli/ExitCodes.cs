@@ -1,0 +1,15 @@
+namespace Diagnose.Cli;
+
+/// <summary>The exit codes SPEC.md fixes for every command.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>A spec or target error (reported).</summary>
+    public const int SpecError = 1;
+
+    public const int UsageError = 2;
+
+    /// <summary>The process was not found or cannot be reached.</summary>
+    public const int Unreachable = 3;
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Microsoft.Diagnostics.NETCore.Client;
+
+namespace Diagnose.Cli.Processes;
+
+/// <summary>A process the tool works on, checked to exist and to be a reachable .NET process.</summary>
+internal sealed class TargetProcess
+{
+    public const string ProfilerFileName = "libDiagnose.Profiler.so";
+    public const string AgentFileName = "Diagnose.Agent.dll";
+
+    private TargetProcess(int pid) => Pid = pid;
+
+    public int Pid { get; }
+
+    /// <exception cref="CliException">Exit code 3: no such process, or not a .NET process with a diagnostics channel.</exception>
+    public static TargetProcess Find(int pid)
+    {
+        if (pid <= 0 || !Exists(pid))
+        {
+            throw new CliException(ExitCodes.Unreachable, $"process {pid} was not found");
+        }
+
+        if (DiagnosticsSocket(pid) is null)
+        {
+            throw new CliException(ExitCodes.Unreachable, $"process {pid} is not a .NET process that can be reached (no diagnostics channel; is DOTNET_EnableDiagnostics=0 set, or does it run as another user or in another /tmp?)");
+        }
+
+        return new TargetProcess(pid);
+    }
+
+    public DiagnosticsClient Client() => new(Pid);
+
+    /// <summary>
+    /// The runtime's diagnostics socket of the process: <c>dotnet-diagnostic-{pid}-{key}-socket</c> in the process's
+    /// TMPDIR (read from its environment when we may), else /tmp. Null when it has none.
+    /// </summary>
+    public static string? DiagnosticsSocket(int pid)
+    {
+        var directories = new List<string>();
+        try
+        {
+            var environment = File.ReadAllText($"/proc/{pid}/environ").Split('\0');
+            var tmp = environment.FirstOrDefault(e => e.StartsWith("TMPDIR=", StringComparison.Ordinal));
+            if (tmp is not null && tmp.Length > "TMPDIR=".Length)
+            {
+                directories.Add(tmp["TMPDIR=".Length..]);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not ours to read: look in the usual place.
+        }
+
+        directories.Add(Path.GetTempPath());
+        directories.Add("/tmp");
+        foreach (var directory in directories.Distinct())
+        {
+            try
+            {
+                var socket = Directory.GetFiles(directory, $"dotnet-diagnostic-{pid}-*-socket").FirstOrDefault();
+                if (socket is not null)
+                {
+                    return socket;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Try the next place.
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when a file of that name is mapped into the process (a loaded native library or assembly).</summary>
+    public bool HasLoaded(string fileName)
+    {
+        try
+        {
+            return File.ReadLines($"/proc/{Pid}/maps").Any(line => line.EndsWith("/" + fileName, StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Exists(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
