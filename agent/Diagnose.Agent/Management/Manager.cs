@@ -18,7 +18,6 @@ public class Manager : IDisposable
     private readonly TimeProvider _time;
     private readonly object _applyGate = new();
     private readonly string _prefix;
-    private readonly Dictionary<string, AppliedEntry> _lastWritten = new();
     private readonly Dictionary<string, string> _runtimeErrors = new();
     private Timer? _background;
 
@@ -321,10 +320,13 @@ public class Manager : IDisposable
         }, null);
     }
 
-    /// <summary>Records entries that changed since last written; errors that are new go to <see cref="HandleError"/>.</summary>
+    /// <summary>Records the entries that differ from what the store holds; errors that are new go to <see cref="HandleError"/>.</summary>
     private void Write(Dictionary<string, AppliedEntry> entries)
     {
-        var changed = entries.Where(e => !_lastWritten.TryGetValue(e.Key, out var last) || last != e.Value).ToDictionary(e => e.Key, e => e.Value);
+        var stored = _store.Load();
+        var changed = entries
+            .Where(e => !stored.TryGet(e.Key, out var spec) || !spec.Applied.TryGetValue(ProcessKey, out var current) || current != e.Value)
+            .ToDictionary(e => e.Key, e => e.Value);
         if (changed.Count == 0)
         {
             return;
@@ -334,16 +336,12 @@ public class Manager : IDisposable
         {
             if (entry.Error is { } error && !error.StartsWith("pending:", StringComparison.Ordinal))
             {
-                var probe = _store.Load().TryGet(id, out var spec) && Probes.Active.TryGetValue(spec.Target.Trim(), out var active) ? active : null;
+                var probe = stored.TryGet(id, out var spec) && Probes.Active.TryGetValue(spec.Target.Trim(), out var active) ? active : null;
                 HandleError(probe, probe?.Instruments.TryGetValue(_prefix + id, out var instrument) == true ? instrument : null, $"spec '{id}': {error}");
             }
         }
 
         _store.WriteApplied(ProcessKey, changed);
-        foreach (var (id, entry) in changed)
-        {
-            _lastWritten[id] = entry;
-        }
     }
 
     private void OnStoreChanged(object? sender, EventArgs e) => ThreadPool.UnsafeQueueUserWorkItem(_ => SafeApply(), null);

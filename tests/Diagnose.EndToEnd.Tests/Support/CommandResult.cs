@@ -1,0 +1,10 @@
+namespace Diagnose.EndToEnd.Tests.Support;
+
+/// <summary>What a target printed for one command: probe lines (and anything else) before its result line.</summary>
+internal sealed record CommandResult(IReadOnlyList<string> Lines, string Result)
+{
+    /// <summary>The lines written by log instruments.</summary>
+    public IReadOnlyList<string> ProbeLines => Lines.Where(l => l.StartsWith("Probe (", StringComparison.Ordinal)).ToList();
+
+    public override string ToString() => string.Join(" | ", Lines.Append(Result));
+}

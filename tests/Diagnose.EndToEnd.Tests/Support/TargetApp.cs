@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Diagnose.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A running Sample target driven over stdin: one command per line, answered by "= result" or "! exception", with
+/// probe output printed before it. Started under the profiler (<c>diagnose run</c>) or plain and then attached to.
+/// </summary>
+internal sealed class TargetApp : IDisposable
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
+    private readonly Process _process;
+    private readonly BlockingCollection<string> _lines = new();
+    private readonly ConcurrentQueue<string> _errors = new();
+
+    private TargetApp(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                _lines.CompleteAdding();
+            }
+            else
+            {
+                _lines.Add(e.Data);
+            }
+        };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                _errors.Enqueue(e.Data);
+            }
+        };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var ready = NextLine(s_timeout);
+        if (!ready.StartsWith("ready ", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"the target did not start: {ready} {StandardError}");
+        }
+
+        Pid = int.Parse(ready.Split(' ')[1]);
+        ReadyLine = ready;
+    }
+
+    /// <summary>The target's own pid (under <c>diagnose run</c> it is a child of the tool).</summary>
+    public int Pid { get; }
+
+    public string ReadyLine { get; }
+
+    public string StandardError => string.Join("\n", _errors);
+
+    /// <summary>What <c>diagnose attach</c> answered, in <see cref="StartMode.Attached"/>.</summary>
+    public ToolRun? Attach { get; private set; }
+
+    public static TargetApp Start(TargetRuntime runtime, StartMode mode, string? specsPath = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var target = Installation.Target(runtime);
+        var app = mode == StartMode.Launched && specsPath is not null
+            ? Launch(Installation.Diagnose, ["run", "--specs", specsPath, "--", target], environment)
+            : Launch(target, [], environment);
+        if (mode == StartMode.Attached)
+        {
+            app.Attach = specsPath is null ? ToolRun.Of("attach", app.Pid.ToString()) : ToolRun.Of("attach", app.Pid.ToString(), "--specs", specsPath);
+        }
+
+        return app;
+    }
+
+    public static TargetApp Launch(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DIAGNOSE_LOG_LEVEL"] = "debug";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return new TargetApp(Process.Start(start)!);
+    }
+
+    /// <summary>Sends a command and returns what the target printed up to and including its result line.</summary>
+    public CommandResult Send(string command)
+    {
+        _process.StandardInput.WriteLine(command);
+        _process.StandardInput.Flush();
+        var lines = new List<string>();
+        while (true)
+        {
+            var line = NextLine(s_timeout);
+            if (line.StartsWith("= ", StringComparison.Ordinal) || line.StartsWith("! ", StringComparison.Ordinal))
+            {
+                return new CommandResult(lines, line);
+            }
+
+            lines.Add(line);
+        }
+    }
+
+    /// <summary>Ends the target with "exit code" and returns its exit code.</summary>
+    public int Exit(int code = 0)
+    {
+        _process.StandardInput.WriteLine($"exit {code}");
+        _process.StandardInput.Flush();
+        if (!_process.WaitForExit(s_timeout))
+        {
+            throw new TimeoutException("the target did not exit");
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>Lines printed after the last command's result (e.g. by background threads).</summary>
+    public IReadOnlyList<string> Drain(TimeSpan wait)
+    {
+        var lines = new List<string>();
+        while (_lines.TryTake(out var line, wait))
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.Dispose();
+    }
+
+    private string NextLine(TimeSpan timeout)
+    {
+        if (_lines.TryTake(out var line, timeout))
+        {
+            return line;
+        }
+
+        throw new TimeoutException($"no output from the target within {timeout} (exited: {_process.HasExited}); stderr: {StandardError}");
+    }
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace Diagnose.EndToEnd.Tests.Support;
+
+/// <summary>One run of the <c>diagnose</c> command: its exit code and output.</summary>
+internal sealed record ToolRun(int ExitCode, string Output, string Error)
+{
+    public static ToolRun Of(params string[] arguments) => Of(TimeSpan.FromSeconds(60), arguments);
+
+    public static ToolRun Of(TimeSpan timeout, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Installation.Diagnose) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"diagnose {string.Join(' ', arguments)} did not finish in {timeout}");
+        }
+
+        return new ToolRun(process.ExitCode, output.Result, error.Result);
+    }
+
+    public override string ToString() => $"exit {ExitCode}; out: {Output.Trim()}; err: {Error.Trim()}";
+}

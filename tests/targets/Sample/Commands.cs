@@ -1,0 +1,77 @@
+namespace Sample;
+
+/// <summary>The commands a test can send a target, one per line: "add13 5" → "= 18", or "! Type: message @ frame".</summary>
+public static class Commands
+{
+    private static readonly Calculator s_calculator = new();
+    private static readonly Checkout s_checkout = new();
+    private static readonly Cache<int> s_cache = new();
+
+    /// <summary>Runs one command line and returns the line to print.</summary>
+    public static string Execute(string[] p)
+    {
+        try
+        {
+            return $"= {Run(p, s_calculator, s_checkout, s_cache)}";
+        }
+        catch (Exception e)
+        {
+            return $"! {e.GetType().Name}: {e.Message} @ {e.StackTrace?.Split('\n')[0].Trim()}";
+        }
+    }
+
+    private static string Run(string[] p, Calculator calculator, Checkout checkout, Cache<int> cache) => p[0] switch
+    {
+        "add13" => calculator.Add13(int.Parse(p[1])).ToString(),
+        "greet" => calculator.Greet(p[1], int.Parse(p[2])),
+        "divide" => calculator.Divide(int.Parse(p[1]), int.Parse(p[2])).ToString(),
+        "square" => Calculator.Square(long.Parse(p[1])).ToString(),
+        "remember" => Remember(calculator, p[1]),
+        "classify" => Calculator.Classify(int.Parse(p[1])),
+        "submit" => checkout.Submit(new Order(int.Parse(p[1]), new Customer(p[2], p[3]), decimal.Parse(p[4]))).ToString(),
+        "price" => checkout.Price(int.Parse(p[1]), new Money(long.Parse(p[2]), "EUR")).ToString(),
+        "area" => ((Shape)new Circle(double.Parse(p[1]))).Area().ToString("0.###"),
+        "describe" => ((Shape)new Circle(double.Parse(p[1]))).Describe(),
+        "hello" => ((IGreeter)new PoliteGreeter()).Hello(p[1]),
+        "cache" => CacheGet(cache, p[1], int.Parse(p[2])),
+        "first" => Generic.First<string>(p.Skip(1).ToList(), "none") + "," + Generic.First<int>(p.Skip(1).Select(int.Parse).ToList(), -1),
+        "fib" => Generic.Fib(int.Parse(p[1])).ToString(),
+        "guarded" => Handlers.Guarded(int.Parse(p[1])),
+        "long" => Handlers.Long(int.Parse(p[1])).ToString(),
+        "hot" => Hot.Loop(int.Parse(p[1])).ToString(),
+        "warm" => Warm(int.Parse(p[1])),
+        _ => throw new ArgumentException($"unknown command '{p[0]}'"),
+    };
+
+    private static string Remember(Calculator calculator, string note)
+    {
+        calculator.Remember(note);
+        return calculator.LastNote ?? "null";
+    }
+
+    private static string CacheGet(Cache<int> cache, string key, int value)
+    {
+        var before = cache.Get(key, -1);
+        cache.Put(key, value);
+        return $"{before}->{cache.Get(key, -1)}";
+    }
+
+    /// <summary>Runs the hot loop long enough for tiering to compile it at tier 1 with Small inlined.</summary>
+    private static string Warm(int rounds)
+    {
+        long sum = 0;
+        for (var i = 0; i < rounds; i++)
+        {
+            sum += Hot.Loop(1000);
+        }
+
+        Thread.Sleep(500); // let the tiering background thread install the tier-1 code
+        for (var i = 0; i < rounds; i++)
+        {
+            sum += Hot.Loop(1000);
+        }
+
+        return sum.ToString();
+    }
+
+}
