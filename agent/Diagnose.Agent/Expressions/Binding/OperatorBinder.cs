@@ -282,8 +282,8 @@ internal static class OperatorBinder
         var candidates = new[] { Conversions.Unwrap(left.Type), Conversions.Unwrap(right.Type) }
             .Distinct()
             .Where(t => !t.IsPrimitive)
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
-            .Where(m => m.Name == name && m.GetParameters().Length == 2)
+            .SelectMany(t => MemberLookup.FindMethods(t, name))
+            .Where(m => m.IsStatic && m.IsPublic && m.GetParameters().Length == 2)
             .Cast<MethodBase>()
             .ToList();
         var resolution = OverloadResolver.Resolve(candidates, [new Argument(left, null, 0), new Argument(right, null, 0)], null, lifting: true);

@@ -58,11 +58,13 @@ internal sealed class Parser
 
     private readonly TokenCursor cursor;
     private readonly CreationParser creations;
+    private readonly LambdaParser lambdas;
 
     private Parser(string source, List<Token> tokens)
     {
         cursor = new TokenCursor(source, tokens);
         creations = new CreationParser(cursor, this);
+        lambdas = new LambdaParser(cursor, this);
     }
 
     /// <summary>Parses all of source[start..end) as one expression.</summary>
@@ -75,7 +77,7 @@ internal sealed class Parser
 
     public Syntax ParseExpression()
     {
-        if (TryParseLambda() is { } lambda)
+        if (lambdas.TryParseLambda() is { } lambda)
         {
             return lambda;
         }
@@ -376,52 +378,5 @@ internal sealed class Parser
         }
 
         return new InterpolatedStringSyntax(parts, token.Position);
-    }
-
-    /// <summary><c>x =&gt; …</c>, <c>() =&gt; …</c>, <c>(x, y) =&gt; …</c>, <c>(int x) =&gt; …</c>; null with the cursor unmoved otherwise.</summary>
-    private LambdaSyntax? TryParseLambda()
-    {
-        var start = cursor.Current;
-        if (start.Is(TokenKind.Identifier) && cursor.Peek().Is(TokenKind.Arrow))
-        {
-            cursor.Advance();
-            cursor.Advance();
-            return new LambdaSyntax([new LambdaParameterSyntax(start.Name, null, start.Position)], ParseExpression(), start.Position);
-        }
-
-        if (!start.Is(TokenKind.OpenParen))
-        {
-            return null;
-        }
-
-        var mark = cursor.Mark;
-        cursor.Advance();
-        var parameters = new List<LambdaParameterSyntax>();
-        while (!cursor.Current.Is(TokenKind.CloseParen))
-        {
-            var type = cursor.Peek().Is(TokenKind.Identifier) ? TypeParser.TryParseType(cursor) : null;
-            if (!cursor.Current.Is(TokenKind.Identifier))
-            {
-                cursor.Reset(mark);
-                return null;
-            }
-
-            var name = cursor.Advance();
-            parameters.Add(new LambdaParameterSyntax(name.Name, type, name.Position));
-            if (!cursor.Accept(TokenKind.Comma) && !cursor.Current.Is(TokenKind.CloseParen))
-            {
-                cursor.Reset(mark);
-                return null;
-            }
-        }
-
-        cursor.Advance();
-        if (!cursor.Accept(TokenKind.Arrow))
-        {
-            cursor.Reset(mark);
-            return null;
-        }
-
-        return new LambdaSyntax(parameters, ParseExpression(), start.Position);
     }
 }
