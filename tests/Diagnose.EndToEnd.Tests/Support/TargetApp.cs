@@ -57,18 +57,30 @@ internal sealed class TargetApp : IDisposable
     /// <summary>What <c>diagnose attach</c> answered, in <see cref="StartMode.Attached"/>.</summary>
     public ToolRun? Attach { get; private set; }
 
-    public static TargetApp Start(TargetRuntime runtime, StartMode mode, string? specsPath = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="runtime">Which build of the target.</param>
+    /// <param name="mode">Launched under <c>diagnose run</c>, or attached to after start.</param>
+    /// <param name="specsPath">The spec file; launched: given to run; attached: given to attach.</param>
+    /// <param name="environment">Extra variables for the target.</param>
+    /// <param name="attachNow">Attached mode only: false leaves the attach to <see cref="AttachNow"/>.</param>
+    public static TargetApp Start(TargetRuntime runtime, StartMode mode, string? specsPath = null, IReadOnlyDictionary<string, string>? environment = null, bool attachNow = true)
     {
         var target = Installation.Target(runtime);
         var app = mode == StartMode.Launched && specsPath is not null
             ? Launch(Installation.Diagnose, ["run", "--specs", specsPath, "--", target], environment)
             : Launch(target, [], environment);
-        if (mode == StartMode.Attached)
+        if (mode == StartMode.Attached && attachNow)
         {
-            app.Attach = specsPath is null ? ToolRun.Of("attach", app.Pid.ToString()) : ToolRun.Of("attach", app.Pid.ToString(), "--specs", specsPath);
+            app.AttachNow(specsPath);
         }
 
         return app;
+    }
+
+    /// <summary>Runs <c>diagnose attach</c> on the target now; the outcome is in <see cref="Attach"/>.</summary>
+    public ToolRun AttachNow(string? specsPath)
+    {
+        Attach = specsPath is null ? ToolRun.Of("attach", Pid.ToString()) : ToolRun.Of("attach", Pid.ToString(), "--specs", specsPath);
+        return Attach;
     }
 
     public static TargetApp Launch(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)

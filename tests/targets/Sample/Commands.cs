@@ -56,19 +56,21 @@ public static class Commands
         return $"{before}->{cache.Get(key, -1)}";
     }
 
-    /// <summary>Runs the hot loop long enough for tiering to compile it at tier 1 with Small inlined.</summary>
+    /// <summary>
+    /// Calls the hot loop in bursts with pauses, long enough for tiering to install its tier-1 code (Small inlined):
+    /// call counting starts once the process has been quiet for the tiering delay, and promotion runs in the background.
+    /// </summary>
     private static string Warm(int rounds)
     {
         long sum = 0;
-        for (var i = 0; i < rounds; i++)
+        for (var round = 0; round < rounds; round++)
         {
-            sum += Hot.Loop(1000);
-        }
+            for (var i = 0; i < 40; i++)
+            {
+                sum += Hot.Loop(100);
+            }
 
-        Thread.Sleep(500); // let the tiering background thread install the tier-1 code
-        for (var i = 0; i < rounds; i++)
-        {
-            sum += Hot.Loop(1000);
+            Thread.Sleep(150);
         }
 
         return sum.ToString();
