@@ -1,14 +1,17 @@
+using System.Collections.ObjectModel;
+
 namespace Diagnose.Expressions;
 
 /// <summary>How expressions are bound: the global namespace and whether side effects are allowed.</summary>
 internal sealed class ExpressionOptions
 {
     /// <summary>The built-in globals: <c>len</c> and <c>mag</c>, as in diagnose.</summary>
-    public static IReadOnlyDictionary<string, object?> BuiltinGlobals { get; } = new Dictionary<string, object?>
-    {
-        ["len"] = Builtins.LenFunction,
-        ["mag"] = Builtins.MagFunction,
-    };
+    public static IReadOnlyDictionary<string, object?> BuiltinGlobals { get; } = new ReadOnlyDictionary<string, object?>(
+        new Dictionary<string, object?>
+        {
+            ["len"] = Builtins.LenFunction,
+            ["mag"] = Builtins.MagFunction,
+        });
 
     public static ExpressionOptions Default { get; } = new();
 

@@ -44,6 +44,18 @@ public sealed class LateBindingTests
     }
 
     [Test]
+    public void AnOverloadIsChosenOnTheRunTimeTypesOfLateBoundArguments()
+    {
+        Assert.That(Scope().Evaluate("Math.Max(args[1].Quantity, 10)"), Is.EqualTo(10));
+        Assert.That(Scope().Evaluate("Math.Max(args[1].Price, 1)"), Is.EqualTo(2.5m));
+        Assert.That(Scope().Evaluate("args[1].Name.Substring(args[1].Quantity - 3)"), Is.EqualTo("en"));
+        Assert.That(Scope().Evaluate("new[] { \"a\", \"b\" }[args[1].Quantity - 3]"), Is.EqualTo("b"));
+        Assert.That(
+            Assert.Throws<ExpressionException>(() => Scope().Evaluate("Math.Max(args[1].Name, 1)"))!.Message,
+            Is.EqualTo("no overload of 'System.Math.Max' takes arguments (string, int) at 5 in \"Math.Max(args[1].Name, 1)\""));
+    }
+
+    [Test]
     public void AnAllowedMethodIsCalledOnTheRunTimeType() =>
         Assert.That(Scope().Evaluate("args[1].Name.ToUpperInvariant()"), Is.EqualTo("PEN"));
 

@@ -74,4 +74,13 @@ public sealed class NullConditionalTests
 
         public string? Next => (++calls).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    [Test]
+    public void ANullableBooleanCountsAsFalseInACondition()
+    {
+        var scope = TestScope.Empty.With("flag", (bool?)null).With("order", new Order());
+        Assert.That(scope.Evaluate("flag && true"), Is.False);
+        Assert.That(scope.Evaluate("flag ? 1 : 2"), Is.EqualTo(2));
+        Assert.That(scope.Evaluate("order.Items?[0].Ok && true"), Is.True);
+    }
 }

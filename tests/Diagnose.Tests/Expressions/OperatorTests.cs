@@ -103,6 +103,9 @@ public sealed class OperatorTests
         yield return Case("e > Diagnose.Tests.Expressions.OrderStatus.New", E > OrderStatus.New);
         yield return Case("(fl & Diagnose.Tests.Expressions.Features.Gift) != 0", (Fl & Features.Gift) != 0);
         yield return Case("fl | Diagnose.Tests.Expressions.Features.Gift", Fl | Features.Gift);
+        yield return Case("e + 1", E + 1);
+        yield return Case("e - Diagnose.Tests.Expressions.OrderStatus.New", E - OrderStatus.New);
+        yield return Case("~fl", ~Fl);
         yield return Case("dt < dt.AddDays(1)", Dt < Dt.AddDays(1));
     }
 

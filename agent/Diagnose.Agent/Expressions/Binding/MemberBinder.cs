@@ -5,8 +5,9 @@ namespace Diagnose.Expressions;
 
 /// <summary>
 /// Reads members, indexes and calls methods on a bound receiver (or a type, for statics), public or not.
-/// When an object, interface or abstract receiver lacks the member, the access is left to run time
-/// (<see cref="LateBoundSite"/>); on other types it is an error naming the type and the member.
+/// When an object, interface or abstract receiver lacks the member, or no overload fits because some arguments are
+/// late-bound objects, the access is left to run time (<see cref="LateBoundSite"/>); otherwise it is an error
+/// naming the type and the member.
 /// </summary>
 internal static class MemberBinder
 {
@@ -74,7 +75,7 @@ internal static class MemberBinder
         Expression instance, IReadOnlyList<Argument> arguments, int position, BindContext context, ILambdaBinder? lambdas)
     {
         var type = instance.Type;
-        if (type.IsArray && arguments.All(a => a.Value is not null))
+        if (type.IsArray && arguments.All(a => a.Value is not null) && !(context.LateBinding && HasDynamic(arguments)))
         {
             if (arguments.Count != type.GetArrayRank())
             {
@@ -93,7 +94,7 @@ internal static class MemberBinder
             return Expression.MakeIndex(Instance(instance, indexer.DeclaringType!), indexer, resolution.Arguments);
         }
 
-        if (context.LateBinding && IsLateBindable(type) && arguments.All(a => a.Value is not null))
+        if (context.LateBinding && (IsLateBindable(type) || HasDynamic(arguments)) && arguments.All(a => a.Value is not null))
         {
             return LateBoundSite.Index(instance, arguments.Select(a => a.Value!).ToList(), position, context);
         }
@@ -115,6 +116,12 @@ internal static class MemberBinder
             var extensions = WithTypeArguments(MemberLookup.FindExtensions(name), typeArguments);
             resolution = OverloadResolver.Resolve(extensions, [Argument.Of(instance), .. arguments], lambdas, out var extensionError);
             lambdaError ??= extensionError;
+        }
+
+        if (resolution is null && instance is null && context.LateBinding && typeArguments is null && HasDynamic(arguments) &&
+            arguments.All(a => a.Value is not null))
+        {
+            return LateBoundSite.StaticCall(type, name, arguments.Select(a => a.Value!).ToList(), position, context);
         }
 
         if (resolution is null)
@@ -151,6 +158,10 @@ internal static class MemberBinder
         return Expression.Invoke(target, resolution.Arguments);
     }
 
+    /// <summary>Whether an argument is a late-bound value (static type object), whose run-time type may fit where object does not.</summary>
+    private static bool HasDynamic(IReadOnlyList<Argument> arguments) =>
+        arguments.Any(a => a.Value is { } value && OperatorBinder.IsDynamic(value));
+
     public static string Describe(IReadOnlyList<Argument> arguments) => arguments.Count == 0
         ? "no arguments"
         : "arguments (" + string.Join(", ", arguments.Select(a =>
@@ -173,8 +184,8 @@ internal static class MemberBinder
         }
 
         var hasMethods = MemberLookup.FindMethods(type, name).Length > 0 || MemberLookup.FindExtensions(name).Any();
-        if (context.LateBinding && IsLateBindable(type) && typeArguments is null && arguments.All(a => a.Value is not null) &&
-            (!hasMethods || type == typeof(object)))
+        if (context.LateBinding && typeArguments is null && arguments.All(a => a.Value is not null) &&
+            ((IsLateBindable(type) && (!hasMethods || type == typeof(object))) || HasDynamic(arguments)))
         {
             return LateBoundSite.Call(instance, name, arguments.Select(a => a.Value!).ToList(), position, context);
         }

@@ -6,7 +6,8 @@ namespace Diagnose.Expressions;
 /// <summary>
 /// Finds types by name among the loaded assemblies: full names, or simple names in the namespaces an expression
 /// may leave out (System, System.Linq, System.Collections.Generic, System.Text, System.Globalization). Lookups are
-/// cached until another assembly loads.
+/// cached until another assembly loads. Where only a type can stand (casts, typeof, is/as, new), a unique simple name
+/// from any namespace is enough.
 /// </summary>
 internal static class TypeResolver
 {
@@ -14,6 +15,7 @@ internal static class TypeResolver
         ["", "System.", "System.Linq.", "System.Collections.Generic.", "System.Text.", "System.Globalization."];
 
     private static readonly ConcurrentDictionary<(string Name, int Arity), Type?> Cache = new();
+    private static readonly ConcurrentDictionary<Assembly, ILookup<string, Type>> TypesByName = new();
 
     static TypeResolver()
     {
@@ -83,12 +85,58 @@ internal static class TypeResolver
             }
         }
 
+        if (type is null && segments.Count == 1)
+        {
+            type = FindBySimpleName(segments[0].Name, segments[0].TypeArguments.Count, syntax, context);
+        }
+
         if (type is null)
         {
             throw context.Error($"unknown type '{syntax}'", syntax.Position);
         }
 
         return arguments.Count == 0 ? type : Construct(type, arguments.ToArray(), syntax, context);
+    }
+
+    /// <summary>
+    /// Where a type is expected (casts, typeof, is/as, new), a top-level type of any namespace may be named by its
+    /// simple name when only one loaded type has it: <c>(Order)args[0]</c>.
+    /// </summary>
+    private static Type? FindBySimpleName(string name, int arity, TypeSyntax syntax, BindContext context)
+    {
+        var metadataName = arity == 0 ? name : $"{name}`{arity}";
+        var matches = AppDomain.CurrentDomain.GetAssemblies()
+            .SelectMany(a => TypesByName.GetOrAdd(a, IndexTypes)[metadataName])
+            .Distinct()
+            .ToList();
+        return matches.Count switch
+        {
+            0 => null,
+            1 => matches[0],
+            _ => throw context.Error(
+                $"'{syntax}' is ambiguous: {string.Join(", ", matches.Take(3).Select(TypeNames.Display))}{(matches.Count > 3 ? "…" : "")}", syntax.Position),
+        };
+    }
+
+    private static ILookup<string, Type> IndexTypes(Assembly assembly)
+    {
+        Type?[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            types = e.Types;
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException)
+        {
+            types = [];
+        }
+
+        return types
+            .Where(t => t is { DeclaringType: null } && !t.Name.Contains('<', StringComparison.Ordinal))
+            .ToLookup(t => t!.Name, t => t!, StringComparer.Ordinal);
     }
 
     public static Type Construct(Type definition, Type[] arguments, Syntax at, BindContext context)

@@ -44,6 +44,11 @@ internal sealed class LateBoundSite
         Make($"call {name}", target, arguments, position, context,
             (t, a) => MemberBinder.BindCall(t, t.Type, name, null, a.Select(v => Argument.Of(v)).ToList(), position, context.ForRuntimeTypes(), null));
 
+    /// <summary>A static call whose arguments include late-bound values: the overload is chosen on their run-time types.</summary>
+    public static Expression StaticCall(Type type, string name, IReadOnlyList<Expression> arguments, int position, BindContext context) =>
+        Make($"static {type.AssemblyQualifiedName}.{name}", Expression.Constant(type, typeof(Type)), arguments, position, context,
+            (_, a) => MemberBinder.BindCall(null, type, name, null, a.Select(v => Argument.Of(v)).ToList(), position, context.ForRuntimeTypes(), null));
+
     public static Expression Binary(BinaryOperator op, Expression left, Expression right, int position, BindContext context)
     {
         var call = Make($"binary {op}", left, [right], position, context,
