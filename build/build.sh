@@ -5,6 +5,7 @@
 #   out/agent/Diagnose.Agent.dll      (+ Diagnose.Protocol.dll)
 #   out/targets/sample/               the .NET 10 test target
 #   out/targets/sample-net8/          the same target, self-contained on .NET 8
+#   out/targets/inprocess/            the same target using the in-process API
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="${DIAGNOSE_OUT:-$root/out}"
@@ -35,5 +36,6 @@ chmod +x "$out/diagnose"
 step "test targets (.NET 10; .NET 8 self-contained)"
 dotnet publish "$root/tests/targets/Sample/Sample.csproj" -c Release --no-build -o "$out/targets/sample" -v quiet -nologo
 dotnet publish "$root/tests/targets/Sample.Net8/Sample.Net8.csproj" -c Release -o "$out/targets/sample-net8" -v quiet -nologo
+dotnet publish "$root/tests/targets/InProcess/InProcess.csproj" -c Release --no-build -o "$out/targets/inprocess" -v quiet -nologo
 
 step "done: $out"

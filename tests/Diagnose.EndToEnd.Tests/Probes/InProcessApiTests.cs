@@ -1,0 +1,72 @@
+using Diagnose.EndToEnd.Tests.Support;
+using NUnit.Framework;
+
+namespace Diagnose.EndToEnd.Tests.Probes;
+
+/// <summary>
+/// The in-process API in a process started with nothing set up: the agent attaches the profiler to its own process
+/// through the diagnostics channel on first use (issue 2's example).
+/// </summary>
+public sealed class InProcessApiTests
+{
+    [Test]
+    public void TheIssueExampleWorksInAProcessWithNothingSetUp()
+    {
+        using var app = Start();
+        Assert.That(app.Send("add13 1").Result, Is.EqualTo("= 14"));
+
+        Assert.That(app.Send("probe Sample.Calculator.Add13 log foo call arg").Result, Is.EqualTo("= Installed"));
+        var probed = app.Send("add13 5");
+        Assert.That(app.Send("unprobe Sample.Calculator.Add13").Result, Is.EqualTo("= Stopped"));
+        var restored = app.Send("add13 5");
+
+        Assert.That(probed.ProbeLines, Is.EqualTo(new[] { "Probe (foo)[tags=[]] = 5" }));
+        Assert.That(probed.Result, Is.EqualTo("= 18"));
+        Assert.That(restored.ProbeLines, Is.Empty);
+        Assert.That(restored.Result, Is.EqualTo("= 18"));
+    }
+
+    [Test]
+    public void RemovingTheLastInstrumentRestoresTheMethodAndAnotherProbeKeepsFiring()
+    {
+        using var app = Start();
+        app.Send("probe Sample.Calculator.Add13 log a call arg");
+        app.Send("probe Sample.Calculator.Square log b call x");
+
+        Assert.That(app.Send("drop Sample.Calculator.Add13 a").Result, Is.EqualTo("= True Installed 0"));
+        var add = app.Send("add13 2");
+        var square = app.Send("square 4");
+
+        Assert.That(add.ProbeLines, Is.Empty);
+        Assert.That(add.Result, Is.EqualTo("= 15"));
+        Assert.That(square.ProbeLines, Is.EqualTo(new[] { "Probe (b)[tags=[]] = 4" }));
+        Assert.That(square.Result, Is.EqualTo("= 16"));
+    }
+
+    [Test]
+    public void TwoInstrumentsOnOneMethodBothFireInOrder()
+    {
+        using var app = Start();
+        app.Send("probe Sample.Calculator.Greet log before call name");
+        app.Send("probe Sample.Calculator.Greet log after return result.Length");
+
+        var result = app.Send("greet xy 3");
+
+        Assert.That(result.ProbeLines, Is.EqualTo(new[] { "Probe (before)[tags=[]] = xy", "Probe (after)[tags=[]] = 6" }));
+        Assert.That(result.Result, Is.EqualTo("= xyxyxy"));
+    }
+
+    [Test]
+    public void ATargetThatIsNotLoadedIsPendingAndAMissingMemberIsAClearError()
+    {
+        using var app = Start();
+
+        Assert.That(app.Send("probe Sample.Nope.Method log a return result").Result, Is.EqualTo("= Pending: type 'Sample.Nope' was not found"));
+        Assert.That(app.Send("probe Sample.Calculator.Nope log a return result").Result, Is.EqualTo("! DiagnoseException: 'Sample.Calculator' does not have a method 'Nope'"));
+        Assert.That(app.Send("probe Sample.Shape.Area log a return result").Result, Does.StartWith("! DiagnoseException: cannot probe 'Sample.Shape.Area': it is abstract"));
+        Assert.That(app.Send("add13 1").Result, Is.EqualTo("= 14"));
+    }
+
+    private static TargetApp Start() =>
+        TargetApp.Launch(Installation.InProcessTarget, [], new Dictionary<string, string> { ["DIAGNOSE_HOME"] = Installation.Out });
+}

@@ -1,0 +1,78 @@
+using Diagnose;
+
+namespace Sample;
+
+/// <summary>
+/// Sample's commands plus the in-process API: "probe TARGET TYPE NAME EVENT VALUE…" starts a probe on this very
+/// process, "unprobe TARGET" stops it, "instruments TARGET" lists them. The profiler attaches on first use.
+/// </summary>
+public static class Program
+{
+    public static int Main()
+    {
+        Console.WriteLine($"ready {Environment.ProcessId} .NET {Environment.Version}");
+        string? line;
+        while ((line = Console.ReadLine()) is not null)
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0)
+            {
+                continue;
+            }
+
+            if (parts[0] == "exit")
+            {
+                return parts.Length > 1 ? int.Parse(parts[1]) : 0;
+            }
+
+            Console.WriteLine(parts[0] switch
+            {
+                "probe" => Guard(() => Probe(parts[1], parts[2], parts[3], parts[4], string.Join(' ', parts.Skip(5)))),
+                "unprobe" => Guard(() => Unprobe(parts[1])),
+                "drop" => Guard(() => Drop(parts[1], parts[2])),
+                _ => Commands.Execute(parts),
+            });
+        }
+
+        return 0;
+    }
+
+    private static string Probe(string target, string type, string name, string @event, string value)
+    {
+        var when = Enum.Parse<InstrumentEvent>(@event, ignoreCase: true);
+        var probe = Probes.AttachTo(target);
+        probe.Instruments[name] = type switch
+        {
+            "log" => new LogInstrument(name, value, when),
+            "test" => new TestInstrument(name, value, when),
+            _ => throw new ArgumentException($"unknown type {type}"),
+        };
+        probe.Start();
+        return $"= {probe.State}{(probe.Error is null ? string.Empty : ": " + probe.Error)}";
+    }
+
+    private static string Unprobe(string target)
+    {
+        var probe = Probes.AttachTo(target);
+        probe.Stop();
+        return $"= {probe.State}";
+    }
+
+    private static string Drop(string target, string name)
+    {
+        var probe = Probes.AttachTo(target);
+        return $"= {probe.Instruments.Remove(name)} {probe.State} {probe.Instruments.Count}";
+    }
+
+    private static string Guard(Func<string> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e)
+        {
+            return $"! {e.GetType().Name}: {e.Message}";
+        }
+    }
+}
