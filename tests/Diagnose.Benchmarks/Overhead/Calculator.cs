@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+using Diagnose.Benchmarks.Support;
+
+namespace Diagnose.Benchmarks.Overhead;
+
+/// <summary>
+/// The methods under measurement: the same small body once per variant, because a probe applies to a method (every
+/// call of it), not to a call site. None is inlined, so each benchmark pays one real call, as a probed method does.
+/// </summary>
+public sealed class Calculator
+{
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int Add(int a, int b) => a + b;
+
+    /// <summary>Probed with a return instrument on <c>result</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int AddProbedOnReturn(int a, int b) => a + b;
+
+    /// <summary>Probed with a call instrument on <c>a</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int AddProbedOnCall(int a, int b) => a + b;
+
+    /// <summary>The return probe's work written by hand: record the result in an epilogue that also runs on a throw.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int AddByHandOnReturn(int a, int b)
+    {
+        var result = 0;
+        try
+        {
+            result = a + b;
+            return result;
+        }
+        finally
+        {
+            HandRecorder.Record(result);
+        }
+    }
+
+    /// <summary>The call probe's work written by hand: record the argument before the body.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int AddByHandOnCall(int a, int b)
+    {
+        HandRecorder.Record(a);
+        return a + b;
+    }
+}

@@ -1,0 +1,61 @@
+using BenchmarkDotNet.Attributes;
+using Diagnose.Benchmarks.Support;
+
+namespace Diagnose.Benchmarks.Overhead;
+
+/// <summary>
+/// Per-call cost of a probe (issue 2): a small non-inlined method without a probe, with an active probe whose
+/// instrument has no output (a return instrument on <c>result</c>; a call instrument on an argument), and with the
+/// same work written by hand into the method. Goal: at most 5 ns and 0 bytes added per call. Each probed benchmark
+/// runs with its own probe only; the others run with no probe in the process.
+/// </summary>
+public class ProbeOverheadBenchmarks
+{
+    private static readonly string s_type = typeof(Calculator).FullName!;
+
+    private readonly Calculator _calculator = new();
+    private readonly CountingRecorder _onReturn = new("bench.add.result", "result");
+    private readonly CountingRecorder _onCall = new("bench.add.a", "a", InstrumentEvent.Call);
+    private readonly int _a = 20;
+    private readonly int _b = 22;
+    private CheckedProbe? _probe;
+
+    [GlobalSetup(Target = nameof(ProbedOnReturn))]
+    public void StartReturnProbe() =>
+        _probe = CheckedProbe.Start($"{s_type}.{nameof(Calculator.AddProbedOnReturn)}", _onReturn, () => _onReturn.Count, ProbedOnReturn, 42);
+
+    [GlobalSetup(Target = nameof(ProbedOnCall))]
+    public void StartCallProbe() =>
+        _probe = CheckedProbe.Start($"{s_type}.{nameof(Calculator.AddProbedOnCall)}", _onCall, () => _onCall.Count, ProbedOnCall, 42);
+
+    [GlobalSetup(Targets = [nameof(HandWrittenOnReturn), nameof(HandWrittenOnCall)])]
+    public void CheckHandWritten()
+    {
+        ProbeFixture.VerifyFiresOnce("hand-written return", () => HandRecorder.Count, HandWrittenOnReturn, 42);
+        ProbeFixture.VerifyFiresOnce("hand-written call", () => HandRecorder.Count, HandWrittenOnCall, 42);
+    }
+
+    [GlobalCleanup]
+    public void StopProbe()
+    {
+        _probe?.VerifyFiredAndStop();
+        _probe = null;
+    }
+
+    [Benchmark(Baseline = true)]
+    public int Plain() => _calculator.Add(_a, _b);
+
+    [Benchmark]
+    [HandWritten(nameof(HandWrittenOnReturn))]
+    public int ProbedOnReturn() => _calculator.AddProbedOnReturn(_a, _b);
+
+    [Benchmark]
+    public int HandWrittenOnReturn() => _calculator.AddByHandOnReturn(_a, _b);
+
+    [Benchmark]
+    [HandWritten(nameof(HandWrittenOnCall))]
+    public int ProbedOnCall() => _calculator.AddProbedOnCall(_a, _b);
+
+    [Benchmark]
+    public int HandWrittenOnCall() => _calculator.AddByHandOnCall(_a, _b);
+}

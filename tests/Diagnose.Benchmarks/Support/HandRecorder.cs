@@ -1,0 +1,28 @@
+using System.Runtime.CompilerServices;
+
+namespace Diagnose.Benchmarks.Support;
+
+/// <summary>
+/// What a developer calls when writing the probe's work by hand: a static, non-inlined Record that counts like
+/// <see cref="CountingRecorder"/> (and Fire, like <see cref="CountingInstrument"/>). Not inlined because a real
+/// recorder is not, and the probe's hook is not either.
+/// </summary>
+public static class HandRecorder
+{
+    private static long s_count;
+
+    public static long Count => s_count;
+
+    public static object? Last { get; private set; }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Record(double value) => s_count++;
+
+    /// <summary>The hand-written counterpart of an instrument that takes its value as an object (boxes value types).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Fire(object? value)
+    {
+        Last = value;
+        s_count++;
+    }
+}
