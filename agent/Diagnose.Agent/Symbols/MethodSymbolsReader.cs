@@ -48,9 +48,16 @@ internal static class MethodSymbolsReader
     public static List<SequencePointSymbol> ReadSequencePoints(ModuleSymbols module, MetadataReader reader, MethodDefinitionHandle handle)
     {
         var points = new List<SequencePointSymbol>();
+        DocumentHandle lastHandle = default;
+        string? document = null;
         foreach (var point in reader.GetMethodDebugInformation(handle).GetSequencePoints())
         {
-            var document = point.Document.IsNil ? null : module.DocumentName(point.Document);
+            if (point.Document != lastHandle)
+            {
+                lastHandle = point.Document;
+                document = lastHandle.IsNil ? null : module.DocumentName(lastHandle);
+            }
+
             points.Add(point.IsHidden
                 ? new SequencePointSymbol(point.Offset, document, 0, 0, 0, 0, IsHidden: true)
                 : new SequencePointSymbol(point.Offset, document, point.StartLine, point.StartColumn, point.EndLine, point.EndColumn, IsHidden: false));

@@ -40,8 +40,13 @@ internal sealed class ModuleSymbols
     /// <summary>The name of a document of this module's PDB (usually the full path at build time).</summary>
     public string DocumentName(DocumentHandle handle)
     {
+        if (_documentNames.TryGetValue(handle, out var name))
+        {
+            return name;
+        }
+
         var reader = Pdb!.Reader;
-        return _documentNames.GetOrAdd(handle, h => reader.GetString(reader.GetDocument(h).Name));
+        return _documentNames.GetOrAdd(handle, reader.GetString(reader.GetDocument(handle).Name));
     }
 
     /// <summary>The text of a document, read once (embedded source first, then the checksum-verified file).</summary>

@@ -52,7 +52,7 @@ internal static class SyntheticAssembly
         /// <summary>No PDB written (a test may write its own file).</summary>
         None,
 
-        /// <summary>Embedded in the PE (and CodeView names a file that does not exist).</summary>
+        /// <summary>Embedded in the PE (CodeView names a file in a folder that does not exist).</summary>
         Embedded,
 
         /// <summary>At the absolute path the CodeView entry names, in a subfolder.</summary>
@@ -75,6 +75,12 @@ internal static class SyntheticAssembly
     public static string SourceText => string.Join("\n", SourceLines) + "\n";
 
     /// <summary>
+    /// The PDB file name the CodeView entry names (except for <see cref="PdbPlacement.CodeViewPath"/>): not the
+    /// assembly's name, so the two beside-the-assembly rules are told apart.
+    /// </summary>
+    public static string CodeViewFileName(string name) => name + ".Original.pdb";
+
+    /// <summary>
     /// Writes <c>&lt;name&gt;.dll</c> into <paramref name="directory"/> (and its PDB as placed) and returns its path.
     /// <paramref name="sourceText"/> changes what the PDB records (its checksum, and so its id).
     /// </summary>
@@ -91,12 +97,9 @@ internal static class SyntheticAssembly
             .Serialize(pdbBlob);
 
         var assemblyPath = Path.Combine(directory, name + ".dll");
-        var codeViewPath = placement switch
-        {
-            PdbPlacement.CodeViewPath => Path.Combine(directory, "symbols", name + ".pdb"),
-            PdbPlacement.BesideCodeViewName => "/nonexistent/build/" + name + ".Original.pdb",
-            _ => "/nonexistent/build/" + name + ".pdb",
-        };
+        var codeViewPath = placement == PdbPlacement.CodeViewPath
+            ? Path.Combine(directory, "symbols", name + ".pdb")
+            : "/nonexistent/build/" + CodeViewFileName(name);
         var debug = new DebugDirectoryBuilder();
         debug.AddCodeViewEntry(codeViewPath, pdbId, portablePdbVersion: 0x0100);
         if (placement == PdbPlacement.Embedded)
@@ -117,7 +120,7 @@ internal static class SyntheticAssembly
         var pdbPath = placement switch
         {
             PdbPlacement.CodeViewPath => codeViewPath,
-            PdbPlacement.BesideCodeViewName => Path.Combine(directory, name + ".Original.pdb"),
+            PdbPlacement.BesideCodeViewName => Path.Combine(directory, CodeViewFileName(name)),
             PdbPlacement.BesideAssemblyName => Path.Combine(directory, name + ".pdb"),
             _ => null,
         };
