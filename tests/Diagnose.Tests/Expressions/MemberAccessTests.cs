@@ -55,8 +55,17 @@ public sealed class MemberAccessTests
     [TestCase("order[\"ab\", 2]", "abab")]
     [TestCase("new[] { 1, 2, 3 }[2]", 3)]
     [TestCase("order.Items[order.Items.Count - 1].Quantity", 0)]
+    [TestCase("order.Items.AsReadOnly()[0].Name", "pen")]
     public void IndexersReadArraysListsDictionariesStringsAndCustomIndexers(string source, object expected) =>
         Assert.That(Scope().Evaluate(source), Is.EqualTo(expected));
+
+    [Test]
+    public void AnIndexerGivesItsElementTypeNotObject()
+    {
+        Assert.That(Scope().Bind("order.Items[1]").Type, Is.EqualTo(typeof(Item)));
+        Assert.That(Scope().Bind("order.Counts[\"a\"]").Type, Is.EqualTo(typeof(int)));
+        Assert.That(Scope().Bind("order.Grid[0, 1]").Type, Is.EqualTo(typeof(int)));
+    }
 
     [Test]
     public void AMissingDictionaryKeyThrowsAtRunTime() =>

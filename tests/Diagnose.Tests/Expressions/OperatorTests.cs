@@ -170,6 +170,8 @@ public sealed class OperatorTests
         yield return Case("nn is null", Nn is null);
         yield return Case("ni is not null", Ni is not null);
         yield return Case("(object)i is not string", (object)I is not string);
+        yield return Case("(object)i is int ? 1 : 2", (object)I is int ? 1 : 2);
+        yield return Case("(object)str as string ?? \"none\"", (object)Str as string ?? "none");
         yield return Case("typeof(int)", typeof(int));
         yield return Case("typeof(List<string>).Name", typeof(List<string>).Name);
         yield return Case("typeof(int[,]).Name", typeof(int[,]).Name);

@@ -28,10 +28,13 @@ internal static class MemberLookup
     public static MethodInfo[] FindMethods(Type type, string name) =>
         Methods.GetOrAdd((type, name), static key => SearchMethods(key.Item1, key.Item2));
 
-    /// <summary>The indexed properties (C# indexers) of <paramref name="type"/> and its bases or interfaces.</summary>
+    /// <summary>
+    /// The indexed properties (C# indexers) of <paramref name="type"/> and its bases or interfaces, without explicit
+    /// interface implementations (List&lt;T&gt;'s IList.Item would otherwise compete with its own indexer).
+    /// </summary>
     public static PropertyInfo[] FindIndexers(Type type) => Indexers.GetOrAdd(type, static t => Hierarchy(t)
         .SelectMany(h => h.GetProperties(Declared))
-        .Where(p => p.GetIndexParameters().Length > 0 && p.GetMethod is not null)
+        .Where(p => p.GetIndexParameters().Length > 0 && p.GetMethod is not null && !p.Name.Contains('.', StringComparison.Ordinal))
         .GroupBy(p => string.Join(",", p.GetIndexParameters().Select(i => i.ParameterType)))
         .Select(g => g.First())
         .ToArray());
