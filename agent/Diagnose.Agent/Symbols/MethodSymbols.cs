@@ -195,10 +195,7 @@ internal sealed class MethodSymbols
             }
 
             var module = ModuleSymbols.For(method.Module);
-            var moveNext = StateMachines.MoveNextOf(method, module);
-            var kickoff = moveNext is null ? StateMachines.KickoffOf(method, module) : null;
-            var stateMachineMoveNext = moveNext ?? (kickoff is not null ? method as MethodInfo : null);
-            var hoisted = stateMachineMoveNext is null ? [] : StateMachines.HoistedLocals(stateMachineMoveNext, module);
+            var (moveNext, kickoff, hoisted) = StateMachineOf(method, module);
 
             var handle = MethodSymbolsReader.DefinitionHandle(method);
             var pdb = module.Pdb;
@@ -248,6 +245,26 @@ internal sealed class MethodSymbols
                 Kickoff = kickoff,
                 Hoisted = hoisted ?? [],
             };
+        }
+
+        /// <summary>
+        /// The state machine side of a method; nothing when its metadata does not resolve, which costs the state
+        /// machine information but not the method's own locals and lines.
+        /// </summary>
+        private static (MethodInfo? MoveNext, MethodBase? Kickoff, IReadOnlyList<HoistedLocal> Hoisted) StateMachineOf(MethodBase method, ModuleSymbols module)
+        {
+            try
+            {
+                var moveNext = StateMachines.MoveNextOf(method, module);
+                var kickoff = moveNext is null ? StateMachines.KickoffOf(method, module) : null;
+                var machine = moveNext ?? (kickoff is not null ? method as MethodInfo : null);
+                return (moveNext, kickoff, machine is null ? [] : StateMachines.HoistedLocals(machine, module));
+            }
+            catch (Exception e) when (SymbolLimits.IsReadFailure(e))
+            {
+                AgentLog.Debug($"no state machine information for {method.Name}: {e.GetType().Name}: {e.Message}");
+                return (null, null, []);
+            }
         }
 
         /// <summary>Slot count and IL length from reflection; nulls when the method has no readable body.</summary>

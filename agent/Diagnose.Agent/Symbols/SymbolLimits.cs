@@ -17,7 +17,8 @@ internal static class SymbolLimits
 
     /// <summary>
     /// True for the exceptions that missing, unreadable, stale or corrupt symbol files produce (I/O and access
-    /// errors, bad images, bad compressed data, out-of-range rows and offsets in a corrupt table).
+    /// errors, bad images, bad compressed data, out-of-range rows and offsets in a corrupt table), and those of
+    /// reflection over metadata that does not resolve (an attribute or field type whose assembly is missing).
     /// </summary>
     public static bool IsReadFailure(Exception exception) => exception is IOException
         or UnauthorizedAccessException
@@ -27,5 +28,8 @@ internal static class SymbolLimits
         or ArgumentException
         or NotSupportedException
         or System.Security.SecurityException
-        or OverflowException;
+        or OverflowException
+        or TypeLoadException
+        or MissingMemberException
+        or FormatException;
 }

@@ -151,4 +151,34 @@ public sealed class PdbLocatorTests : SyntheticAssemblyFixture
         Assert.That(after.HasSymbols, Is.False, "the module's result is cached, not searched for on every read");
         Assert.That(after.MissingReason, Is.EqualTo(before.MissingReason));
     }
+
+    [Test]
+    public void ManyThreadsReadingAFreshModuleShareOneOpenPdb()
+    {
+        var run = LoadRun(Write(PdbPlacement.Embedded, SourceEmbedding.Deflate));
+        using var start = new ManualResetEventSlim();
+        var results = new MethodSymbols[8];
+        var pdbs = new object?[8];
+        var threads = Enumerable.Range(0, 8).Select(i => new Thread(() =>
+        {
+            start.Wait();
+            results[i] = MethodSymbols.For(run);
+            pdbs[i] = ModuleSymbols.For(run.Module).Pdb;
+        })).ToArray();
+
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+
+        start.Set();
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        Assert.That(results.All(r => r.HasSymbols && r.LocalName(1) == "second" && r.SourceLine(6) == SourceLines[5]), Is.True);
+        Assert.That(pdbs.Distinct().Count(), Is.EqualTo(1));
+        Assert.That(pdbs[0], Is.Not.Null);
+    }
 }
