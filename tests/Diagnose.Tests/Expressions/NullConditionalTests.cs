@@ -15,6 +15,7 @@ public sealed class NullConditionalTests
     {
         Assert.That(Scope(new Order()).Evaluate("order.Customer?.Region"), Is.EqualTo("eu"));
         Assert.That(Scope(new Order()).Evaluate("order?.Items?[0].Name"), Is.EqualTo("pen"));
+        Assert.That(Scope(new Order()).Evaluate("order.Items?.[1].Name"), Is.EqualTo("ink"));
     }
 
     [Test]

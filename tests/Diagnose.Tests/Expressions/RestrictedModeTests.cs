@@ -27,6 +27,7 @@ public sealed class RestrictedModeTests
     [TestCase("items.Select(i => System.IO.File.Exists(\"x\")).Any()", "calling 'System.IO.File.Exists' is not allowed (side effects) at 33 in \"items.Select(i => System.IO.File.Exists(\"x\")).Any()\"")]
     [TestCase("callback()", "invoking 'System.Func<int>' is not allowed (side effects) at 0 in \"callback()\"")]
     [TestCase("callback.DynamicInvoke()", "calling 'System.Delegate.DynamicInvoke' is not allowed (side effects) at 9 in \"callback.DynamicInvoke()\"")]
+    [TestCase("Environment.Exit(1)", "calling 'System.Environment.Exit' is not allowed (side effects) at 12 in \"Environment.Exit(1)\"")]
     [TestCase("items.Clear()", "calling 'System.Collections.Generic.List<int>.Clear' is not allowed (side effects) at 6 in \"items.Clear()\"")]
     [TestCase("order.Items.Add(null)", "calling 'System.Collections.Generic.List<Diagnose.Tests.Expressions.Item>.Add' is not allowed (side effects) at 12 in \"order.Items.Add(null)\"")]
     public void ACallWithSideEffectsIsRefusedNamingTheMember(string source, string message) =>
@@ -82,5 +83,6 @@ public sealed class RestrictedModeTests
         Assert.That(scope.Evaluate("Math.Abs(-2) + MathF.Sqrt(4f)"), Is.EqualTo(4f));
         Assert.That(scope.Evaluate("string.IsNullOrEmpty(order.Customer.Nickname)"), Is.True);
         Assert.That(scope.Evaluate("order.Counts.GetValueOrDefault(\"zz\", -1)"), Is.EqualTo(-1));
+        Assert.That(scope.Evaluate("Environment.GetEnvironmentVariable(\"PATH\")"), Is.EqualTo(Environment.GetEnvironmentVariable("PATH")));
     }
 }

@@ -9,8 +9,9 @@ namespace Diagnose.Expressions;
 /// ToString/Equals/GetHashCode/GetType/CompareTo on anything; every public method of string (except the few that
 /// write into arguments), Math, MathF, Convert, the primitive types, decimal, Guid, DateTime, DateTimeOffset,
 /// TimeSpan, DateOnly, TimeOnly, Enum, Nullable, KeyValuePair, tuples and System.Linq.Enumerable; the reading
-/// methods of System.Collections* types and arrays (Contains, ContainsKey, IndexOf…). Everything else, notably
-/// System.IO, System.Net, System.Reflection, Process, Activator, Environment, threads and tasks, is refused.
+/// methods of System.Collections* types and arrays (Contains, ContainsKey, IndexOf…); Environment's Get… readers.
+/// Everything else, notably System.IO, System.Net, System.Reflection, Process, Activator, Environment's setters and
+/// Exit, threads and tasks, is refused.
 /// </summary>
 internal static class AllowList
 {
@@ -82,6 +83,11 @@ internal static class AllowList
         if (type == typeof(CollectionExtensions))
         {
             return method.Name is "GetValueOrDefault" or "AsReadOnly";
+        }
+
+        if (type == typeof(Environment))
+        {
+            return method.Name is "GetEnvironmentVariable" or "GetEnvironmentVariables" or "GetCommandLineArgs" or "GetFolderPath";
         }
 
         return IsCollection(type) && CollectionReads.Contains(method.Name);

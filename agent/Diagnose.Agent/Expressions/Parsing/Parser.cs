@@ -285,7 +285,10 @@ internal sealed class Parser
                 case TokenKind.Question when cursor.Peek().Is(TokenKind.OpenBracket):
                     cursor.Advance();
                     var receiver = new ConditionalReceiverSyntax(token.Position);
-                    var first = token.Is(TokenKind.QuestionDot) ? ParseMemberName(receiver) : (Syntax)receiver;
+                    // a?.b and a?[i]; a?.[i] is read as a?[i].
+                    var first = token.Is(TokenKind.QuestionDot) && !cursor.Current.Is(TokenKind.OpenBracket)
+                        ? ParseMemberName(receiver)
+                        : (Syntax)receiver;
                     return new ConditionalAccessSyntax(expression, ParsePostfix(first), token.Position);
                 case TokenKind.PlusPlus or TokenKind.MinusMinus:
                     cursor.Advance();
