@@ -39,7 +39,7 @@ internal static class AllowList
     private static readonly HashSet<string> CollectionReads =
     [
         "Contains", "ContainsKey", "ContainsValue", "IndexOf", "LastIndexOf", "BinarySearch", "Exists", "Find", "FindAll",
-        "FindIndex", "FindLast", "FindLastIndex", "TrueForAll", "GetRange", "ToArray", "Peek", "GetValueOrDefault",
+        "FindIndex", "FindLast", "FindLastIndex", "TrueForAll", "ConvertAll", "GetRange", "ToArray", "Peek", "GetValueOrDefault",
         "IsSubsetOf", "IsSupersetOf", "IsProperSubsetOf", "IsProperSupersetOf", "Overlaps", "SetEquals", "AsReadOnly",
         "GetValue", "GetLength", "GetLowerBound", "GetUpperBound",
     ];
