@@ -1,5 +1,6 @@
 using System.Reflection;
 using Diagnose.Rewriting;
+using Diagnose.Symbols;
 
 namespace Diagnose.Engine;
 
@@ -21,6 +22,11 @@ internal sealed class InstrumentedMethod
     public int MethodDef { get; }
 
     public MethodShape Shape { get; }
+
+    /// <summary>Local names and sequence points from the portable PDB, read when first needed.</summary>
+    public MethodSymbols Symbols => _symbols ??= MethodSymbols.For(Method);
+
+    private MethodSymbols? _symbols;
 
     public List<Probe> Probes { get; } = new();
 

@@ -302,9 +302,9 @@ internal sealed class ProbeEngine
     private (byte[] Body, int[] Sites)? Build(InstrumentedMethod method, IReadOnlyList<Instrument> instruments)
     {
         var parameterNames = method.Method.GetParameters().Select((p, i) => p.Name ?? $"arg{i}").ToList();
-        var localNames = Enumerable.Range(0, method.Shape.Locals.Count).Select(i => $"local{i}").ToList();
-        var call = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, localNames), instruments.Where(i => i.Event == InstrumentEvent.Call).ToList());
-        var exit = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, localNames), instruments.Where(i => i.Event != InstrumentEvent.Call).ToList());
+        var symbols = method.Symbols;
+        var call = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, symbols), instruments.Where(i => i.Event == InstrumentEvent.Call).ToList());
+        var exit = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, symbols), instruments.Where(i => i.Event != InstrumentEvent.Call).ToList());
         if (call is null && exit is null)
         {
             return null;
@@ -318,6 +318,9 @@ internal sealed class ProbeEngine
                 Call = call is null ? null : Hook(call, sites),
                 Return = exit is null ? null : Hook(exit, sites),
                 TimestampFunction = HookFunctions.TimestampPointer,
+                HotspotsBeginFunction = HookFunctions.HotspotsBeginPointer,
+                HotspotsLineFunction = HookFunctions.HotspotsLinePointer,
+                Lines = LinesOf(symbols),
             };
             var body = ProbeRewriter.Rewrite(ILDecoder.Decode(_bridge.GetILBody(method.ModuleId, method.MethodDef)), method.Shape, plan, TokensOf(method.ModuleId));
             return (body, sites.ToArray());
@@ -327,6 +330,17 @@ internal sealed class ProbeEngine
             sites.ForEach(SiteTable.Retire);
             throw;
         }
+    }
+
+    /// <summary>Where hotspots put their line hooks: every visible sequence point.</summary>
+    private static IReadOnlyList<(int ILOffset, int Line)> LinesOf(Symbols.MethodSymbols symbols)
+    {
+        if (symbols.StateMachineMoveNext is not null)
+        {
+            return []; // an async method or iterator: its lines run in the state machine
+        }
+
+        return symbols.SequencePoints.Where(p => !p.IsHidden).Select(p => (p.ILOffset, p.StartLine)).ToList();
     }
 
     private HookCall Hook(CompiledSite site, List<int> sites)

@@ -15,7 +15,7 @@ internal static class HookFunctions
 
     private static readonly MethodInfo[] s_fire = typeof(HookFunctions)
         .GetMethods(BindingFlags.Public | BindingFlags.Static)
-        .Where(m => m.Name.StartsWith("Fire", StringComparison.Ordinal))
+        .Where(m => m.Name.StartsWith("Fire", StringComparison.Ordinal) && char.IsDigit(m.Name[^1]))
         .OrderBy(m => m.GetParameters().Length)
         .ToArray();
 
@@ -39,6 +39,23 @@ internal static class HookFunctions
 
     public static nint TimestampPointer { get; } =
         typeof(HookFunctions).GetMethod(nameof(Timestamp))!.MethodHandle.GetFunctionPointer();
+
+    /// <summary>A new per-call line recorder (methods whose instruments use <c>hotspots</c>).</summary>
+    public static object HotspotsBegin() => new HotspotsRecorder();
+
+    public static void HotspotsLine(object recorder, int line)
+    {
+        if (recorder is HotspotsRecorder hotspots)
+        {
+            hotspots.Line(line);
+        }
+    }
+
+    public static nint HotspotsBeginPointer { get; } =
+        typeof(HookFunctions).GetMethod(nameof(HotspotsBegin))!.MethodHandle.GetFunctionPointer();
+
+    public static nint HotspotsLinePointer { get; } =
+        typeof(HookFunctions).GetMethod(nameof(HotspotsLine))!.MethodHandle.GetFunctionPointer();
 
     public static void Fire0(int site)
     {

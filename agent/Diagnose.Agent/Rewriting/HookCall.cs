@@ -15,4 +15,13 @@ internal sealed class ProbePlan
 
     /// <summary>Pointer to a static <c>long ()</c> timestamp function, needed when a value is the start timestamp.</summary>
     public nint TimestampFunction { get; init; }
+
+    /// <summary>For hotspots: the IL offset of each visible sequence point and its source line.</summary>
+    public IReadOnlyList<(int ILOffset, int Line)> Lines { get; init; } = [];
+
+    /// <summary>For hotspots: a static <c>object ()</c> that makes the per-call recorder.</summary>
+    public nint HotspotsBeginFunction { get; init; }
+
+    /// <summary>For hotspots: a static <c>void (object recorder, int line)</c>.</summary>
+    public nint HotspotsLineFunction { get; init; }
 }

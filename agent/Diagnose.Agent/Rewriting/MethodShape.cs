@@ -62,6 +62,7 @@ internal sealed class MethodShape
         ValueSourceKind.Exception => new Capture(source, new TypeBlob([(byte)SignatureTypeCode.Object], TypeBlobKind.Reference), typeof(object), typeof(Exception)),
         ValueSourceKind.StartTimestamp => new Capture(source, new TypeBlob([(byte)SignatureTypeCode.I8], TypeBlobKind.Value), typeof(long), typeof(long)),
         ValueSourceKind.Local => Classify(source, Locals[source.Index], _localTypes[source.Index]),
+        ValueSourceKind.Hotspots => new Capture(source, new TypeBlob([(byte)SignatureTypeCode.Object], TypeBlobKind.Reference), typeof(object), typeof(object)),
         _ => throw new ArgumentOutOfRangeException(nameof(source)),
     };
 

@@ -29,6 +29,7 @@ internal sealed class ProbeRewriter
     private int _resultLocal = -1;
     private int _exceptionLocal = -1;
     private int _timestampLocal = -1;
+    private int _hotspotsLocal = -1;
     private int _maxHookStack;
 
     private ProbeRewriter(ILBody body, MethodShape shape, IModuleTokens tokens)
@@ -74,6 +75,11 @@ internal sealed class ProbeRewriter
         }
 
         var prologue = new List<ILInstruction>();
+        if (plan.Return is { } hotspotsHook && hotspotsHook.Values.Any(v => v.Source.Kind == ValueSourceKind.Hotspots))
+        {
+            AddLineHooks(plan, original, prologue);
+        }
+
         if (plan.Return is { } returnHook)
         {
             PrepareReturn(returnHook, plan, prologue);
@@ -198,6 +204,57 @@ internal sealed class ProbeRewriter
         });
     }
 
+    /// <summary>
+    /// Hotspots: a recorder made on entry and kept in a local, and before every visible sequence point
+    /// <c>ldloc recorder; ldc.i4 line; calli HotspotsLine</c>. The hook takes the place of the instruction it precedes
+    /// (which moves after it), so branches and clause starts that led to the line now lead to its hook.
+    /// </summary>
+    private void AddLineHooks(ProbePlan plan, List<ILInstruction> original, List<ILInstruction> prologue)
+    {
+        if (plan.HotspotsBeginFunction == 0 || plan.HotspotsLineFunction == 0)
+        {
+            throw new InvalidOperationException("hotspots are captured but the hotspots functions were not given");
+        }
+
+        if (plan.Lines.Count == 0)
+        {
+            throw new NotSupportedException("hotspots need line information: the method has no sequence points (no portable PDB?)");
+        }
+
+        _hotspotsLocal = AddLocal(new TypeBlob([(byte)SignatureTypeCode.Object], TypeBlobKind.Reference));
+        prologue.Add(new ILInstruction(ILOpCode.Ldc_i8, plan.HotspotsBeginFunction));
+        prologue.Add(new ILInstruction(ILOpCode.Conv_i));
+        prologue.Add(new ILInstruction(ILOpCode.Calli, _tokens.GetTokenFromSig(SignatureReader.WriteStaticCall([], [(byte)SignatureTypeCode.Object]))));
+        prologue.Add(new ILInstruction(ILOpCode.Stloc, _hotspotsLocal));
+
+        var lineSignature = _tokens.GetTokenFromSig(SignatureReader.WriteStaticCall([[(byte)SignatureTypeCode.Object], [(byte)SignatureTypeCode.I4]]));
+        var byOffset = original.ToDictionary(i => i.Offset);
+        foreach (var (offset, line) in plan.Lines)
+        {
+            if (!byOffset.TryGetValue(offset, out var at))
+            {
+                continue; // a sequence point that does not start an instruction: no place for a hook
+            }
+
+            var moved = new ILInstruction(at.OpCode, at.Operand) { Target = at.Target, Targets = at.Targets, Offset = at.Offset };
+            at.OpCode = ILOpCode.Ldloc;
+            at.Operand = _hotspotsLocal;
+            at.Target = null;
+            at.Targets = null;
+            var index = _body.Instructions.IndexOf(at);
+            _body.Instructions.InsertRange(index + 1,
+            [
+                new ILInstruction(ILOpCode.Ldc_i4, line),
+                new ILInstruction(ILOpCode.Ldc_i8, plan.HotspotsLineFunction),
+                new ILInstruction(ILOpCode.Conv_i),
+                new ILInstruction(ILOpCode.Calli, lineSignature),
+                moved,
+            ]);
+        }
+
+        _maxHookStack = Math.Max(_maxHookStack, _body.MaxStack + 3);
+    }
+
     /// <summary>ldc.i4 site; values…; ldc.i8 pointer; conv.i; calli (int, …) → void.</summary>
     private List<ILInstruction> HookCallInstructions(HookCall hook, bool exceptional)
     {
@@ -243,6 +300,7 @@ internal sealed class ProbeRewriter
             ValueSourceKind.Exception => new ILInstruction(ILOpCode.Ldloc, _exceptionLocal),
             ValueSourceKind.StartTimestamp => new ILInstruction(ILOpCode.Ldloc, _timestampLocal),
             ValueSourceKind.Local => new ILInstruction(ILOpCode.Ldloc, source.Index),
+            ValueSourceKind.Hotspots => new ILInstruction(ILOpCode.Ldloc, _hotspotsLocal),
             _ => throw new ArgumentOutOfRangeException(nameof(capture)),
         };
         var instructions = new List<ILInstruction> { load };

@@ -14,6 +14,9 @@ internal enum ValueSourceKind
 
     /// <summary>Original local variable <c>Index</c>.</summary>
     Local,
+
+    /// <summary>The per-call line recorder (only when an instrument uses <c>hotspots</c>).</summary>
+    Hotspots,
 }
 
 internal readonly record struct ValueSource(ValueSourceKind Kind, int Index = 0)
@@ -26,4 +29,5 @@ internal readonly record struct ValueSource(ValueSourceKind Kind, int Index = 0)
     public static readonly ValueSource Result = new(ValueSourceKind.Result);
     public static readonly ValueSource Exception = new(ValueSourceKind.Exception);
     public static readonly ValueSource StartTimestamp = new(ValueSourceKind.StartTimestamp);
+    public static readonly ValueSource Hotspots = new(ValueSourceKind.Hotspots);
 }

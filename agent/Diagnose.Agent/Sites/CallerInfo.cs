@@ -32,7 +32,9 @@ internal static class CallerInfo
     {
         for (var i = 0; i < frames.Length; i++)
         {
-            if (frames[i].GetMethod() is { } method && method.MetadataToken == probed.MetadataToken && method.Module == probed.Module)
+            // Module first: frames of dynamic methods (compiled handlers) throw for MetadataToken.
+            if (frames[i].GetMethod() is { } method && method is not System.Reflection.Emit.DynamicMethod
+                && method.Module == probed.Module && method.MetadataToken == probed.MetadataToken)
             {
                 return i;
             }

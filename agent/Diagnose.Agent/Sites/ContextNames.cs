@@ -9,7 +9,7 @@ namespace Diagnose.Sites;
 internal static class ContextNames
 {
     private static readonly string[] s_call = ["args", "this", "self", "start", "now", "method", "caller", "stack", "thread"];
-    private static readonly string[] s_return = ["result", "end", "elapsed", "exception"];
+    private static readonly string[] s_return = ["result", "end", "elapsed", "exception", "hotspots"];
 
     /// <summary>Every name the event offers (parameters and locals are added by the caller).</summary>
     public static IEnumerable<string> BuiltIn(InstrumentEvent @event) =>
@@ -20,15 +20,16 @@ internal static class ContextNames
         @event == InstrumentEvent.Call && s_return.Contains(name);
 
     /// <summary>The values that must be captured for <paramref name="name"/> to be evaluated on <paramref name="event"/>.</summary>
-    public static IEnumerable<ValueSource> SourcesOf(string name, InstrumentEvent @event, MethodShape shape, IReadOnlyList<string> parameterNames, IReadOnlyList<string> localNames)
+    public static IEnumerable<ValueSource> SourcesOf(string name, InstrumentEvent @event, SiteLayout layout)
     {
-        var parameter = IndexOf(parameterNames, name);
+        var shape = layout.Shape;
+        var parameter = IndexOf(layout.ParameterNames, name);
         if (parameter >= 0)
         {
             return [ValueSource.Argument(parameter)];
         }
 
-        if (@event == InstrumentEvent.End && IndexOf(localNames, name) is var local and >= 0)
+        if (@event == InstrumentEvent.End && layout.LocalSlot(name) is { } local)
         {
             return [ValueSource.Local(local)];
         }
@@ -41,6 +42,7 @@ internal static class ContextNames
             "result" when returns && shape.ReturnsValue => [ValueSource.Result],
             "exception" when returns => [ValueSource.Exception],
             "start" or "elapsed" when returns => [ValueSource.StartTimestamp],
+            "hotspots" when returns => [ValueSource.Hotspots],
             _ => [],
         };
     }

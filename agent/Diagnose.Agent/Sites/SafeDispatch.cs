@@ -19,6 +19,15 @@ internal static class SafeDispatch
         }
     }
 
+    /// <summary>An error that belongs to every instrument of a site (e.g. its task cannot be observed).</summary>
+    public static void FailAll(Instrument[] instruments, Exception error)
+    {
+        foreach (var instrument in instruments)
+        {
+            Fail(instrument, error);
+        }
+    }
+
     public static string Describe(Exception error) => error switch
     {
         InstrumentException or Expressions.ExpressionException or DiagnoseException => error.Message,

@@ -27,13 +27,15 @@ internal static class SiteCompiler
     /// <returns>The site, or null when no instrument could be compiled.</returns>
     public static CompiledSite? Compile(SiteLayout layout, IReadOnlyList<Instrument> instruments)
     {
+        var awaited = instruments.Any(i => i.Event != InstrumentEvent.Call) ? AsyncReturn.AwaitedType(layout.Shape.Method) : null;
+        var async = awaited is not null && layout.TryAdd([ValueSource.Result, ValueSource.Exception], HookFunctions.MaxValues) ? new AsyncValues(awaited) : null;
         var parsed = new List<ParsedInstrument>();
         foreach (var instrument in instruments)
         {
             try
             {
                 var expressions = ParsedInstrument.Parse(instrument);
-                var sources = expressions.FreeNames.SelectMany(n => ContextNames.SourcesOf(n, instrument.Event, layout.Shape, layout.ParameterNames, layout.LocalNames));
+                var sources = expressions.FreeNames.SelectMany(n => ContextNames.SourcesOf(n, instrument.Event, layout));
                 if (instrument.Gate is not null)
                 {
                     // The manager's CheckCall sees every argument.
@@ -59,7 +61,7 @@ internal static class SiteCompiler
         {
             try
             {
-                blocks.Add(Block(expressions, new SiteScope(layout, expressions.Instrument.Event)));
+                blocks.Add(Block(expressions, new SiteScope(layout, expressions.Instrument.Event, async)));
                 installed.Add(expressions.Instrument);
             }
             catch (Exception e) when (e is ExpressionException or InstrumentException or InvalidOperationException or ArgumentException)
@@ -77,8 +79,41 @@ internal static class SiteCompiler
         var body = Expression.IfThen(
             Expression.Call(s_tryEnter),
             Expression.TryFinally(Expression.Block(blocks), Expression.Call(s_exit)));
-        var handler = Expression.Lambda(HookFunctions.HandlerType(hookTypes), body, $"Diagnose.Site.{layout.Shape.Method.Name}", layout.Parameters).Compile();
+        var name = $"Diagnose.Site.{layout.Shape.Method.Name}";
+        var handler = async is null
+            ? Expression.Lambda(HookFunctions.HandlerType(hookTypes), body, name, layout.Parameters).Compile()
+            : AsyncHandler(layout, async, body, name, installed, parsed.Any(p => p.FreeNames.Contains("exception")));
         return new CompiledSite(layout.Captures.ToList(), handler, installed);
+    }
+
+    /// <summary>
+    /// The exit handler of a task-returning method: it hands the returned task to <see cref="AsyncReturn"/>, whose
+    /// completion callback runs the instruments (<paramref name="body"/>) with the awaited value and the fault.
+    /// </summary>
+    private static Delegate AsyncHandler(SiteLayout layout, AsyncValues async, Expression body, string name, IReadOnlyList<Instrument> instruments, bool needsException)
+    {
+        var completionParameters = layout.Parameters.Append(async.Result).Append(async.Fault).ToList();
+        var completion = Expression.Lambda(body, name + ".Completed", completionParameters).Compile();
+        layout.TryGet(ValueSource.Result, out var returned, out _);
+        layout.TryGet(ValueSource.Exception, out var thrown, out _);
+        var awaited = Expression.Parameter(async.Result.Type, "value");
+        var fault = Expression.Parameter(typeof(Exception), "fault");
+        var done = Expression.Lambda(
+            typeof(Action<,>).MakeGenericType(awaited.Type, typeof(Exception)),
+            Expression.Invoke(Expression.Constant(completion), layout.Parameters.Append<Expression>(awaited).Append(fault)),
+            awaited,
+            fault);
+        var observe = Expression.Call(
+            AsyncReturn.ObserveMethod(returned.Type, async.IsVoid ? typeof(void) : async.Result.Type),
+            returned,
+            Expression.Convert(thrown, typeof(Exception)),
+            done,
+            Expression.Constant(needsException));
+        var error = Expression.Parameter(typeof(Exception), "error");
+        var outer = Expression.TryCatch(
+            Expression.IfThen(Expression.Not(Expression.Property(null, typeof(ReentryGuard), nameof(ReentryGuard.IsInside))), observe),
+            Expression.Catch(error, Expression.Call(typeof(SafeDispatch).GetMethod(nameof(SafeDispatch.FailAll))!, Expression.Constant(instruments.ToArray()), error)));
+        return Expression.Lambda(HookFunctions.HandlerType(layout.Captures.Select(c => c.HookType).ToList()), outer, name, layout.Parameters).Compile();
     }
 
     private static Expression Block(ParsedInstrument parsed, SiteScope scope)

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Diagnose.Rewriting;
+using Diagnose.Symbols;
 
 namespace Diagnose.Sites;
 
@@ -9,18 +10,24 @@ internal sealed class SiteLayout
     private readonly List<Capture> _captures = new();
     private readonly List<ParameterExpression> _parameters = new();
 
-    public SiteLayout(MethodShape shape, IReadOnlyList<string> parameterNames, IReadOnlyList<string> localNames)
+    /// <param name="shape">The method.</param>
+    /// <param name="parameterNames">Parameter names by position.</param>
+    /// <param name="symbols">What the PDB says of the method (locals, lines, source).</param>
+    public SiteLayout(MethodShape shape, IReadOnlyList<string> parameterNames, MethodSymbols symbols)
     {
         Shape = shape;
         ParameterNames = parameterNames;
-        LocalNames = localNames;
+        Symbols = symbols;
     }
 
     public MethodShape Shape { get; }
 
     public IReadOnlyList<string> ParameterNames { get; }
 
-    public IReadOnlyList<string> LocalNames { get; }
+    public MethodSymbols Symbols { get; }
+
+    /// <summary>The slot of a local variable by its source name (or <c>localN</c>), null when there is none.</summary>
+    public int? LocalSlot(string name) => Symbols.SlotOf(name);
 
     public IReadOnlyList<Capture> Captures => _captures;
 

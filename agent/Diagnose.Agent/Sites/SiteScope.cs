@@ -10,11 +10,16 @@ internal sealed class SiteScope : IExpressionScope
 {
     private readonly SiteLayout _layout;
     private readonly InstrumentEvent _event;
+    private readonly AsyncValues? _async;
 
-    public SiteScope(SiteLayout layout, InstrumentEvent @event)
+    /// <param name="layout">The site's captured values.</param>
+    /// <param name="event">The instrument's event.</param>
+    /// <param name="async">For a task-returning method: the awaited result and the fault, which stand for <c>result</c> and <c>exception</c>.</param>
+    public SiteScope(SiteLayout layout, InstrumentEvent @event, AsyncValues? async = null)
     {
         _layout = layout;
         _event = @event;
+        _async = async;
     }
 
     public Expression? Resolve(string name)
@@ -26,7 +31,12 @@ internal sealed class SiteScope : IExpressionScope
             return Value(ValueSource.Argument(parameter), name);
         }
 
-        if (_event == InstrumentEvent.End && ContextNames.IndexOf(_layout.LocalNames, name) is var local and >= 0)
+        if (_event == InstrumentEvent.End && _async is not null && _layout.LocalSlot(name) is not null)
+        {
+            throw new ExpressionException($"'{name}': the locals of an async method live in its state machine; the end event cannot read them");
+        }
+
+        if (_event == InstrumentEvent.End && _layout.LocalSlot(name) is { } local)
         {
             return Value(ValueSource.Local(local), name);
         }
@@ -42,6 +52,9 @@ internal sealed class SiteScope : IExpressionScope
             "args" => AllArguments(),
             "this" or "self" when !shape.HasThis => throw new ExpressionException($"'{name}' is not available: {CallerInfo.Describe(shape.Method)} is static"),
             "this" or "self" => Value(ValueSource.This, name),
+            "result" when _async is not null => _async.Result.Type == typeof(object) && _async.IsVoid ? Expression.Constant(null, typeof(object)) : _async.Result,
+            "exception" when _async is not null => _async.Fault,
+            "end" or "locals" when _async is not null && _event == InstrumentEvent.End => throw new ExpressionException("the end event of an async method is not available: its locals live in the state machine"),
             "result" when !shape.ReturnsValue => Expression.Constant(null, typeof(object)),
             "result" => Value(ValueSource.Result, name),
             "exception" => Expression.Convert(Value(ValueSource.Exception, name), typeof(Exception)),
@@ -53,6 +66,10 @@ internal sealed class SiteScope : IExpressionScope
             "caller" => Expression.Call(Method(typeof(CallerInfo), nameof(CallerInfo.Caller)), Expression.Constant(shape.Method, typeof(MethodBase))),
             "stack" => Expression.Call(Method(typeof(CallerInfo), nameof(CallerInfo.Stack)), Expression.Constant(shape.Method, typeof(MethodBase))),
             "thread" => Expression.Property(null, typeof(Environment), nameof(Environment.CurrentManagedThreadId)),
+            "hotspots" => Expression.Call(
+                Method(typeof(Hooks.HotspotsRecorder), nameof(Hooks.HotspotsRecorder.Finish)),
+                Value(ValueSource.Hotspots, name),
+                Expression.Constant(_layout.Symbols)),
             _ => null,
         };
     }

@@ -124,6 +124,27 @@ internal sealed class TargetApp : IDisposable
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Send"/>, but also waits for probe lines printed after the result line, until
+    /// <paramref name="probeLines"/> of them were seen (async return events fire on the completing thread, which the
+    /// runtime may run after waking the caller).
+    /// </summary>
+    public CommandResult Send(string command, int probeLines)
+    {
+        var result = Send(command);
+        var lines = result.Lines.ToList();
+        var deadline = DateTime.UtcNow + s_timeout;
+        while (lines.Count(l => l.StartsWith("Probe (", StringComparison.Ordinal)) < probeLines && DateTime.UtcNow < deadline)
+        {
+            if (_lines.TryTake(out var line, TimeSpan.FromMilliseconds(100)))
+            {
+                lines.Add(line);
+            }
+        }
+
+        return new CommandResult(lines, result.Result);
+    }
+
     /// <summary>Ends the target with "exit code" and returns its exit code.</summary>
     public int Exit(int code = 0)
     {

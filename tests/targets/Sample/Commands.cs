@@ -40,8 +40,22 @@ public static class Commands
         "long" => Handlers.Long(int.Parse(p[1])).ToString(),
         "hot" => Hot.Loop(int.Parse(p[1])).ToString(),
         "warm" => Warm(int.Parse(p[1])),
+        "locals" => Locals.Compute(int.Parse(p[1])),
+        "risky" => Locals.Risky(p[1]),
+        "work" => Slow.Work(int.Parse(p[1])).ToString(),
+        "timed" => Slow.Timed(int.Parse(p[1])).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        "fetch" => Fetch.GetAsync(int.Parse(p[1])).GetAwaiter().GetResult().ToString(),
+        "fail" => Await(Fetch.FailAsync(int.Parse(p[1]))),
+        "label" => Fetch.LabelAsync(int.Parse(p[1])).AsTask().GetAwaiter().GetResult(),
+        "charge" => new Store(p[1]).Charge(decimal.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new ArgumentException($"unknown command '{p[0]}'"),
     };
+
+    private static string Await(Task task)
+    {
+        task.GetAwaiter().GetResult();
+        return "done";
+    }
 
     private static string Remember(Calculator calculator, string note)
     {
