@@ -67,6 +67,36 @@ public sealed class InProcessApiTests
         Assert.That(app.Send("add13 1").Result, Is.EqualTo("= 14"));
     }
 
+    [Test]
+    public void ASensorRecordsEveryCallAndRemovesItsProbe()
+    {
+        using var app = Start();
+
+        var result = app.Send("sensor Sample.Calculator.Add13 result add13 4");
+        var after = app.Send("add13 4");
+
+        Assert.That(result.Result, Is.EqualTo("= [17, 17] active=False"));
+        Assert.That(after.Result, Is.EqualTo("= 17"));
+    }
+
+    [Test]
+    public void ASensorRemovesItsProbeWhenTheBlockThrows()
+    {
+        using var app = Start();
+
+        Assert.That(app.Send("sensor-throws Sample.Calculator.Square").Result, Is.EqualTo("= active=False"));
+        Assert.That(app.Send("square 3").Result, Is.EqualTo("= 9"));
+    }
+
+    [Test]
+    public void ASensorOnATargetThatCannotBeProbedThrowsAClearError()
+    {
+        using var app = Start();
+
+        Assert.That(app.Send("sensor Sample.Calculator.Nope result add13 1").Result, Is.EqualTo("! DiagnoseException: 'Sample.Calculator' does not have a method 'Nope'"));
+        Assert.That(app.Send("sensor Sample.Calculator.Add13 nope add13 1").Result, Is.EqualTo("! DiagnoseException: unknown name 'nope' at 0 in \"nope\""));
+    }
+
     private static TargetApp Start() =>
         TargetApp.Launch(Installation.InProcessTarget, [], new Dictionary<string, string> { ["DIAGNOSE_HOME"] = Installation.Out });
 }

@@ -30,6 +30,8 @@ public static class Program
                 "probe" => Guard(() => Probe(parts[1], parts[2], parts[3], parts[4], string.Join(' ', parts.Skip(5)))),
                 "unprobe" => Guard(() => Unprobe(parts[1])),
                 "drop" => Guard(() => Drop(parts[1], parts[2])),
+                "sensor" => Guard(() => Sense(parts[1], parts[2], parts[3..])),
+                "sensor-throws" => Guard(() => SenseThrowing(parts[1])),
                 _ => Commands.Execute(parts),
             });
         }
@@ -62,6 +64,33 @@ public static class Program
     {
         var probe = Probes.AttachTo(target);
         return $"= {probe.Instruments.Remove(name)} {probe.State} {probe.Instruments.Count}";
+    }
+
+    /// <summary>Runs a command twice under a Sensor and lists what it recorded, then whether the probe is still active.</summary>
+    private static string Sense(string target, string value, string[] command)
+    {
+        IReadOnlyList<object?> values;
+        using (var sensor = new Sensor(target, value))
+        {
+            Commands.Execute(command);
+            Commands.Execute(command);
+            values = sensor.Values;
+        }
+
+        return $"= [{string.Join(", ", values)}] active={Probes.Active.ContainsKey(target)}";
+    }
+
+    private static string SenseThrowing(string target)
+    {
+        try
+        {
+            using var sensor = new Sensor(target);
+            throw new InvalidOperationException("the block failed");
+        }
+        catch (InvalidOperationException)
+        {
+            return $"= active={Probes.Active.ContainsKey(target)}";
+        }
     }
 
     private static string Guard(Func<string> action)
