@@ -55,6 +55,7 @@ internal sealed class ProbeEngine
     /// <summary>Adds the probe to the methods and installs; returns the methods that could not be probed, with why.</summary>
     public IReadOnlyDictionary<MethodBase, string> Install(Probe probe, IReadOnlyList<MethodBase> methods)
     {
+        using var agent = ReentryGuard.Agent();
         lock (_gate)
         {
             var errors = new Dictionary<MethodBase, string>();
@@ -92,6 +93,7 @@ internal sealed class ProbeEngine
     /// <summary>Removes the probe from all its methods.</summary>
     public void Uninstall(Probe probe)
     {
+        using var agent = ReentryGuard.Agent();
         lock (_gate)
         {
             var dirty = _methods.Values.Where(m => m.Probes.Remove(probe)).ToList();
@@ -103,6 +105,7 @@ internal sealed class ProbeEngine
     /// <summary>The probe's instruments changed: re-instrument its methods.</summary>
     public IReadOnlyDictionary<MethodBase, string> Refresh(Probe probe)
     {
+        using var agent = ReentryGuard.Agent();
         lock (_gate)
         {
             var dirty = _methods.Values.Where(m => m.Probes.Contains(probe)).ToList();
@@ -273,6 +276,7 @@ internal sealed class ProbeEngine
 
     private void EndBatch()
     {
+        using var agent = ReentryGuard.Agent();
         Dictionary<InstrumentedMethod, string> failures;
         lock (_gate)
         {
@@ -397,6 +401,7 @@ internal sealed class ProbeEngine
 
     private void RemoveExpired()
     {
+        using var agent = ReentryGuard.Agent();
         try
         {
             var now = Time.GetUtcNow();

@@ -23,5 +23,23 @@ internal static class ReentryGuard
 
     public static void Exit() => t_inside = false;
 
+    /// <summary>
+    /// Marks the agent's own work on this thread (applying specs, compiling, timers) so probes on methods it calls
+    /// (string, collections, Console…) do not fire for it: <c>using var _ = ReentryGuard.Agent();</c>.
+    /// </summary>
+    public static AgentScope Agent() => new(TryEnter());
+
+    /// <summary>Leaves the guard on dispose if it entered it.</summary>
+    public readonly struct AgentScope(bool entered) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (entered)
+            {
+                Exit();
+            }
+        }
+    }
+
     public static bool IsInside => t_inside;
 }

@@ -4,7 +4,11 @@ using System.Text;
 
 namespace Diagnose;
 
-/// <summary>How values read in output: invariant culture, sequences as [a, b], cut at 2000 characters.</summary>
+/// <summary>
+/// How values read in output: invariant culture, collections as [a, b] and {k: v}, cut at 2000 characters. Only
+/// collections that hold their items (ICollection, arrays) are listed: a lazy sequence (an iterator, a LINQ query, a
+/// stream reader) is shown with its ToString(), because enumerating it could consume it or run the app's code.
+/// </summary>
 internal static class ValueText
 {
     public const int MaxLength = 2000;
@@ -19,7 +23,8 @@ internal static class ValueText
             bool b => b ? "True" : "False",
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             IDictionary d => RenderDictionary(d),
-            IEnumerable e => RenderSequence(e),
+            ICollection c => RenderSequence(c),
+            IEnumerable e when IsMaterialized(e) => RenderSequence(e),
             _ => value.ToString() ?? string.Empty,
         };
         return Cut(text);
@@ -50,6 +55,11 @@ internal static class ValueText
 
         return builder.Append(']').ToString();
     }
+
+    /// <summary>A generic collection (HashSet&lt;T&gt;, IReadOnlyCollection&lt;T&gt; …) holds its items; an iterator does not.</summary>
+    private static bool IsMaterialized(IEnumerable sequence) =>
+        sequence.GetType().GetInterfaces().Any(i => i.IsGenericType
+            && (i.GetGenericTypeDefinition() == typeof(ICollection<>) || i.GetGenericTypeDefinition() == typeof(IReadOnlyCollection<>)));
 
     private static string RenderDictionary(IDictionary dictionary)
     {

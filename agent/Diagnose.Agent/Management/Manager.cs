@@ -73,6 +73,7 @@ public class Manager : IDisposable
     /// <summary>Reconciles the probes with the specs now.</summary>
     public void Apply()
     {
+        using var agent = Hooks.ReentryGuard.Agent();
         lock (_applyGate)
         {
             var specs = _store.Load();
