@@ -15,10 +15,20 @@ public sealed class Probe
     private readonly InstrumentCollection _instruments;
     private IReadOnlyList<MethodBase> _methods = [];
 
+    private readonly IReadOnlyList<MethodBase>? _fixedMethods;
+
     internal Probe(string target)
     {
         Target = target;
         Name = TargetName.Parse(target);
+        _instruments = new InstrumentCollection(InstrumentsChanged);
+    }
+
+    private Probe(string name, IReadOnlyList<MethodBase> methods)
+    {
+        Target = name;
+        Name = new TargetName(name, null, string.Empty, name, null);
+        _fixedMethods = methods;
         _instruments = new InstrumentCollection(InstrumentsChanged);
     }
 
@@ -83,6 +93,15 @@ public sealed class Probe
 
     public override string ToString() => $"Probe({Target}, {State})";
 
+    /// <summary>
+    /// A probe on exactly these methods, named <paramref name="name"/> (not resolved from a target text): for tools
+    /// that pick methods by reflection, e.g. the differential suite probing every method of an assembly.
+    /// </summary>
+    internal static Probe ForMethods(string name, IReadOnlyList<MethodBase> methods) => new(name, methods);
+
+    /// <summary>Why each of the probe's methods could not be probed, after <see cref="Start"/>.</summary>
+    internal IReadOnlyDictionary<MethodBase, string> MethodErrors { get; private set; } = new Dictionary<MethodBase, string>();
+
     /// <summary>The instruments to install now: enabled ones.</summary>
     internal IReadOnlyList<Instrument> CurrentInstruments() =>
         _instruments.Snapshot().Select(p => p.Value).Where(i => i.IsEnabled).ToList();
@@ -113,7 +132,7 @@ public sealed class Probe
             TargetResolution resolution;
             try
             {
-                resolution = TargetResolver.Resolve(Name, AppDomain.CurrentDomain.GetAssemblies());
+                resolution = _fixedMethods is not null ? Fixed(_fixedMethods) : TargetResolver.Resolve(Name, AppDomain.CurrentDomain.GetAssemblies());
             }
             catch (DiagnoseException e)
             {
@@ -128,6 +147,7 @@ public sealed class Probe
             }
 
             var errors = ProbeEngine.Instance.Install(this, resolution.Methods);
+            MethodErrors = errors.Concat(_refusals).ToDictionary(e => e.Key, e => e.Value);
             _methods = resolution.Methods.Where(m => !errors.ContainsKey(m)).ToList();
             if (_methods.Count == 0)
             {
@@ -153,6 +173,24 @@ public sealed class Probe
                 State = ProbeState.Failed;
             }
         }
+    }
+
+    private readonly Dictionary<MethodBase, string> _refusals = new();
+
+    /// <summary>The fixed methods that can be probed; the others are kept with their refusal.</summary>
+    private TargetResolution Fixed(IReadOnlyList<MethodBase> methods)
+    {
+        _refusals.Clear();
+        foreach (var method in methods)
+        {
+            if (TargetResolver.Refusal(method) is { } reason)
+            {
+                _refusals[method] = $"cannot probe '{Sites.CallerInfo.Describe(method)}': {reason}";
+            }
+        }
+
+        var probeable = methods.Where(m => !_refusals.ContainsKey(m)).ToList();
+        return probeable.Count > 0 ? TargetResolution.Found(probeable) : throw new DiagnoseException(_refusals.Values.FirstOrDefault() ?? $"'{Target}' names no method");
     }
 
     private bool Failed(string error, bool throwOnError)
