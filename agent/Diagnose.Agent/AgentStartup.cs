@@ -13,23 +13,49 @@ internal static class AgentStartup
     /// <summary>The manager of the specs given at start or attach, if any.</summary>
     public static Manager? SpecsManager => s_manager;
 
+    /// <summary>The specs path in use: DIAGNOSE_SPECS, or the one a tool sent later (<c>attach --specs</c>).</summary>
+    public static string? SpecsPath => s_specsPath;
+
     public static void Run()
     {
+        using var agent = Hooks.ReentryGuard.Agent();
         lock (s_gate)
         {
             AgentLog.Info($"agent started in process {Environment.ProcessId} on .NET {Environment.Version}");
+            Channel.AgentChannel.Start();
             var specs = Environment.GetEnvironmentVariable("DIAGNOSE_SPECS");
             if (string.IsNullOrWhiteSpace(specs) || specs == s_specsPath)
             {
                 return;
             }
 
-            s_manager?.Dispose();
-            s_specsPath = specs;
-            s_manager = Manager.ForPath(specs);
-            s_manager.Apply();
-            s_manager.ApplyInBackground(TimeSpan.FromSeconds(10));
-            AgentLog.Info($"applying specs from {specs}");
+            Use(specs);
         }
+    }
+
+    /// <summary>Makes <paramref name="path"/> the specs path (replacing the one in use) and applies it now.</summary>
+    public static Manager UsePath(string path)
+    {
+        lock (s_gate)
+        {
+            if (path != s_specsPath || s_manager is null)
+            {
+                return Use(path);
+            }
+
+            s_manager.Apply();
+            return s_manager;
+        }
+    }
+
+    private static Manager Use(string path)
+    {
+        s_manager?.Dispose();
+        s_specsPath = path;
+        s_manager = Manager.ForPath(path);
+        s_manager.Apply();
+        s_manager.ApplyInBackground(TimeSpan.FromSeconds(10));
+        AgentLog.Info($"applying specs from {path}");
+        return s_manager;
     }
 }

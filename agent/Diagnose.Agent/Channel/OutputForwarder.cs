@@ -1,0 +1,59 @@
+using Diagnose.Protocol.Channel;
+using Diagnose.Protocol.Specs;
+
+namespace Diagnose.Channel;
+
+/// <summary>
+/// Sends what instruments produce, and what happens to specs, as channel events, but only while some session
+/// listens (a check of a few nanoseconds otherwise). Runs on the probed method's thread: it must not throw.
+/// </summary>
+internal sealed class OutputForwarder
+{
+    private readonly DiagnoseEventSource _events;
+
+    public OutputForwarder(DiagnoseEventSource events) => _events = events;
+
+    public void Start(ChannelSpecStore store)
+    {
+        InstrumentOutput.LogWritten += OnLog;
+        DiagnoseMeter.Recorded += OnMetric;
+        store.Applied += (spec, entry) => OnApplied(SpecReport.ChannelSource, spec, entry);
+    }
+
+    private void OnLog(string name, string text, IReadOnlyList<string> tags)
+    {
+        if (_events.IsListening(ChannelKeywords.Logs))
+        {
+            Safely(() => _events.ProbeLog(name, text, TagList.ToJson(tags)));
+        }
+    }
+
+    private void OnMetric(string type, string name, double value, IReadOnlyList<string> tags)
+    {
+        if (_events.IsListening(ChannelKeywords.Metrics))
+        {
+            Safely(() => _events.ProbeMetric(type, name, value, TagList.ToJson(tags)));
+        }
+    }
+
+    private void OnApplied(string source, Spec spec, AppliedEntry entry)
+    {
+        if (_events.IsListening(ChannelKeywords.Reports))
+        {
+            var (status, reason) = SpecStatus.Of(entry);
+            Safely(() => _events.SpecApplied(source, spec.Id, spec.Target, status, reason ?? string.Empty));
+        }
+    }
+
+    private static void Safely(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e)
+        {
+            AgentLog.Error($"channel: an event could not be written: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Diagnose.Protocol.Specs;
+
+namespace Diagnose.Protocol.Channel;
+
+/// <summary>
+/// A command, as the UTF-8 JSON its parts carry:
+/// <code>
+/// {"op": "set", "specs": {"&lt;id&gt;": {&lt;spec&gt;}, …}}      set / replace
+/// {"op": "remove", "ids": ["&lt;id&gt;", …]}
+/// {"op": "use-path", "path": "/etc/diagnose/specs"}
+/// {"op": "hello"}   {"op": "list"}
+/// </code>
+/// Fields a command does not use are left out; fields a reader does not know are ignored.
+/// </summary>
+internal sealed class ChannelCommand
+{
+    private ChannelCommand(string op, SpecSet? specs, IReadOnlyList<string> ids, string? path)
+    {
+        Op = op;
+        Specs = specs;
+        Ids = ids;
+        Path = path;
+    }
+
+    /// <summary>One of <see cref="CommandOps"/> (or a newer one this build does not know).</summary>
+    internal string Op { get; }
+
+    /// <summary><c>specs</c>: for set and replace.</summary>
+    internal SpecSet? Specs { get; }
+
+    /// <summary><c>ids</c>: for remove.</summary>
+    internal IReadOnlyList<string> Ids { get; }
+
+    /// <summary><c>path</c>: for use-path.</summary>
+    internal string? Path { get; }
+
+    internal static ChannelCommand Hello() => new(CommandOps.Hello, null, [], null);
+
+    internal static ChannelCommand List() => new(CommandOps.List, null, [], null);
+
+    internal static ChannelCommand Set(SpecSet specs) => new(CommandOps.Set, specs, [], null);
+
+    internal static ChannelCommand Replace(SpecSet specs) => new(CommandOps.Replace, specs, [], null);
+
+    internal static ChannelCommand Remove(IReadOnlyList<string> ids) => new(CommandOps.Remove, null, ids, null);
+
+    internal static ChannelCommand UsePath(string path) => new(CommandOps.UsePath, null, [], path);
+
+    /// <summary>Any op, for tools newer than this build (and tests).</summary>
+    internal static ChannelCommand Other(string op) => new(op, null, [], null);
+
+    internal byte[] ToUtf8() => SpecJson.ToUtf8(WriteTo, indented: false);
+
+    /// <summary>Reads a command; null with the reason when it is not one.</summary>
+    internal static ChannelCommand? Parse(ReadOnlyMemory<byte> utf8, out string? error)
+    {
+        using var document = ChannelJson.ParseObject(utf8, "the command", out error);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var root = document.RootElement;
+        if (!root.TryGetProperty("op", out var op) || op.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(op.GetString()))
+        {
+            error = "the command has no 'op'";
+            return null;
+        }
+
+        SpecSet? specs = null;
+        if (root.TryGetProperty("specs", out var specsJson) && specsJson.ValueKind != JsonValueKind.Null)
+        {
+            specs = SpecSet.Parse(System.Text.Encoding.UTF8.GetBytes(specsJson.GetRawText()), "the command's specs");
+        }
+
+        var ids = new List<string>();
+        if (root.TryGetProperty("ids", out var idsJson))
+        {
+            if (idsJson.ValueKind != JsonValueKind.Array || idsJson.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.String))
+            {
+                error = "'ids' must be an array of strings";
+                return null;
+            }
+
+            ids.AddRange(idsJson.EnumerateArray().Select(i => i.GetString()!));
+        }
+
+        string? path = null;
+        if (root.TryGetProperty("path", out var pathJson))
+        {
+            if (pathJson.ValueKind != JsonValueKind.String)
+            {
+                error = "'path' must be a string";
+                return null;
+            }
+
+            path = pathJson.GetString();
+        }
+
+        error = null;
+        return new ChannelCommand(op.GetString()!, specs, ids, path);
+    }
+
+    private void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("op", Op);
+        if (Specs is not null)
+        {
+            writer.WritePropertyName("specs");
+            Specs.WriteTo(writer);
+        }
+
+        if (Ids.Count > 0)
+        {
+            writer.WriteStartArray("ids");
+            foreach (var id in Ids)
+            {
+                writer.WriteStringValue(id);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (Path is not null)
+        {
+            writer.WriteString("path", Path);
+        }
+
+        writer.WriteEndObject();
+    }
+}
