@@ -10,9 +10,14 @@ internal static class Program
     {
         var root = new RootCommand("Diagnose for .NET: probes on methods of running .NET processes, without touching their code.")
         {
-            EnvCommand.Create(),
+            PsCommand.Create(),
             RunCommand.Create(),
+            EnvCommand.Create(),
             AttachCommand.Create(),
+            ProbeCommand.Create(),
+            ApplyCommand.Create(),
+            WatchCommand.Create(),
+            SidecarCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

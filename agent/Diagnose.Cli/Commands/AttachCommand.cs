@@ -1,18 +1,23 @@
 using System.CommandLine;
-using System.Text;
+using Diagnose.Cli.Channel;
 using Diagnose.Cli.Processes;
-using Microsoft.Diagnostics.NETCore.Client;
+using Diagnose.Cli.Rendering;
+using Diagnose.Cli.Specs;
+using Diagnose.Protocol.Channel;
 
 namespace Diagnose.Cli.Commands;
 
-/// <summary><c>diagnose attach pid</c>: loads the profiler and the agent into a running .NET 8+ process.</summary>
+/// <summary>
+/// <c>diagnose attach pid</c>: loads the profiler and the agent into a running .NET 8+ process; with <c>--specs</c>
+/// the file or directory becomes the process's specs path (also when Diagnose was loaded already).
+/// </summary>
 internal static class AttachCommand
 {
     public static Command Create()
     {
         var pid = new Argument<int>("pid") { Description = "The process id of a running .NET 8+ process" };
-        var specs = new Option<string?>("--specs") { Description = "A JSON spec file or a directory of them, applied now and watched" };
-        var command = new Command("attach", "Load Diagnose into a running .NET process, nothing to change in the app.\n\nExample:\n  diagnose attach 4242 --specs probes.json")
+        var specs = new Option<string?>("--specs") { Description = "A JSON spec file or a directory of them, applied now and watched (applied entries are written back into it)" };
+        var command = new Command("attach", "Load Diagnose into a running .NET process, nothing to change in the app. Prints each spec's outcome with --specs.\n\nExample:\n  diagnose attach 4242 --specs probes.json")
         {
             pid,
             specs,
@@ -25,50 +30,23 @@ internal static class AttachCommand
     {
         var layout = InstallLayout.Find();
         var process = TargetProcess.Find(pid);
-        var client = process.Client();
-        if (!process.HasLoaded(TargetProcess.ProfilerFileName))
+        var (hello, loaded) = AgentLoader.Load(process, layout, specs);
+        output.WriteLine(loaded
+            ? $"attached to process {pid}"
+            : $"attached to process {pid} (Diagnose was loaded already, agent protocol {hello.Agent?.Protocol})");
+        if (specs is null)
         {
-            var clientData = specs is null ? [] : Encoding.UTF8.GetBytes($"DIAGNOSE_SPECS={specs}\n");
-            try
-            {
-                client.AttachProfiler(TimeSpan.FromSeconds(10), Guid.Parse(InstallLayout.ProfilerClsid), layout.ProfilerPath, clientData);
-            }
-            catch (ProfilerAlreadyActiveException)
-            {
-                throw new CliException(ExitCodes.Unreachable, $"process {pid} already has another profiler loaded; Diagnose cannot attach next to it");
-            }
-            catch (ServerErrorException e)
-            {
-                throw new CliException(ExitCodes.Unreachable, $"process {pid} refused the profiler: {e.Message}");
-            }
-        }
-        else if (specs is not null)
-        {
-            throw new CliException(ExitCodes.UsageError, $"Diagnose is already loaded in process {pid}; send specs with 'diagnose apply {pid} {specs}'");
+            return ExitCodes.Success;
         }
 
-        if (!process.HasLoaded(TargetProcess.AgentFileName))
+        SpecFiles.Read(specs, out var errors, out var warnings);
+        foreach (var problem in errors.Concat(warnings))
         {
-            try
-            {
-                client.ApplyStartupHook(layout.AgentPath);
-            }
-            catch (UnsupportedCommandException)
-            {
-                throw new CliException(ExitCodes.Unreachable, $"process {pid} runs a .NET older than 8, which cannot load the agent after start");
-            }
-            catch (ServerErrorException e)
-            {
-                throw new CliException(ExitCodes.Unreachable, $"process {pid} refused the agent: {e.Message}");
-            }
+            Console.Error.WriteLine($"diagnose: {problem}");
         }
 
-        output.WriteLine($"attached to process {pid}");
-        if (specs is not null && !AppliedReport.WaitAndPrint(specs, pid, TimeSpan.FromSeconds(15), output))
-        {
-            return ExitCodes.SpecError;
-        }
-
-        return ExitCodes.Success;
+        var answer = new AgentConnection(pid).Send(ChannelCommand.UsePath(specs));
+        var exit = ResultPrinter.Print(answer.Specs, output);
+        return errors.Count > 0 ? ExitCodes.SpecError : exit;
     }
 }

@@ -31,6 +31,9 @@ internal sealed class TargetProcess
 
     public DiagnosticsClient Client() => new(Pid);
 
+    /// <summary>True when the process exists (and has not exited).</summary>
+    public static bool IsRunning(int pid) => pid > 0 && Exists(pid);
+
     /// <summary>
     /// The runtime's diagnostics socket of the process: <c>dotnet-diagnostic-{pid}-{key}-socket</c> in the process's
     /// TMPDIR (read from its environment when we may), else /tmp. Null when it has none.

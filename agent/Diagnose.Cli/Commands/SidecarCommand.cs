@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Diagnose.Cli.Sidecar;
+using Diagnose.Cli.Stores;
+using Serilog;
+
+namespace Diagnose.Cli.Commands;
+
+/// <summary>
+/// <c>diagnose sidecar --store …</c>: beside an app (a container sharing its process namespace and /tmp), keeps the
+/// probes of every .NET process in line with a store, and writes each process's applied entries back into it.
+/// </summary>
+internal static class SidecarCommand
+{
+    public static Command Create()
+    {
+        var store = new Option<string>("--store") { Description = "A JSON spec file or directory (e.g. a mounted ConfigMap), or postgres://user:password@host:port/database?table=diagnose_specs", Required = true };
+        var interval = new Option<double>("--interval") { Description = "Seconds between rounds: a change of the store reaches the processes within about this time", DefaultValueFactory = _ => 2 };
+        var match = new Option<string[]>("--match") { Description = "Only processes whose command line contains this text (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var exclude = new Option<string[]>("--exclude") { Description = "Never processes whose command line contains this text (repeatable); .NET SDK tools are always left alone" };
+        var command = new Command("sidecar", "Attach to every .NET process you can see and keep its probes in line with a store; each process's outcome is written back into the store's applied entries. Runs until stopped (SIGTERM, Ctrl-C).\n\nExamples:\n  diagnose sidecar --store /etc/diagnose/specs\n  diagnose sidecar --store postgres://diagnose:secret@db:5432/ops --match MyService.dll")
+        {
+            store, interval, match, exclude,
+        };
+        command.SetAction(result => Run(
+            result.GetValue(store)!,
+            TimeSpan.FromSeconds(Math.Max(0.1, result.GetValue(interval))),
+            new ProcessFilter(result.GetValue(match) ?? [], result.GetValue(exclude) ?? [])));
+        return command;
+    }
+
+    private static int Run(string storeValue, TimeSpan interval, ProcessFilter filter)
+    {
+        var layout = InstallLayout.Find();
+        using var log = new LoggerConfiguration().WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}").CreateLogger();
+        var specStore = StoreLocation.Open(storeValue, message => log.Warning("store: {Problem}", message));
+        using var disposable = specStore as IDisposable;
+        var loop = new SidecarLoop(specStore, new ChannelProcessControl(layout), filter, log, TimeProvider.System);
+        using var stop = new ManualResetEventSlim();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        log.Information("sidecar: keeping .NET processes in line with {Store} every {Seconds} s", StoreLocation.Describe(storeValue), interval.TotalSeconds);
+        do
+        {
+            loop.Tick();
+        }
+        while (!stop.Wait(interval));
+
+        log.Information("sidecar: stopped; the processes keep their probes");
+        return ExitCodes.Success;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Set();
+        }
+    }
+}

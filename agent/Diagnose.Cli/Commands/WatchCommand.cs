@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Diagnose.Cli.Channel;
+using Diagnose.Cli.Processes;
+using Diagnose.Cli.Watching;
+using Diagnose.Protocol.Channel;
+
+namespace Diagnose.Cli.Commands;
+
+/// <summary><c>diagnose watch pid</c>: streams the instruments' output of a process until Ctrl-C.</summary>
+internal static class WatchCommand
+{
+    public static Command Create()
+    {
+        var pid = Options.Pid();
+        var outFile = new Option<string?>("--out") { Description = "Write to this file (rolled daily and at 100 MB) instead of the console" };
+        var json = new Option<bool>("--json") { Description = "One JSON object per line instead of text" };
+        var statsd = new Option<string?>("--statsd") { Description = "Also send metric values (incr, hist, gauge) to this statsd / DogStatsD address, host:port" };
+        var command = new Command("watch", "Stream what the probes of a process record (log lines, metric values, spec changes and errors) until Ctrl-C. Exits 3 when the process ends.\n\nExamples:\n  diagnose watch 4242\n  diagnose watch 4242 --json --out probes.log --statsd 127.0.0.1:8125")
+        {
+            pid, outFile, json, statsd,
+        };
+        command.SetAction(result => Watch(result.GetValue(pid), result.GetValue(outFile), result.GetValue(json), result.GetValue(statsd)));
+        return command;
+    }
+
+    private static int Watch(int pid, string? outFile, bool json, string? statsdAddress)
+    {
+        AgentConnection.To(pid); // the process exists and Diagnose is loaded in it
+        using var statsd = statsdAddress is null ? null : StatsdForwarder.To(statsdAddress, Console.Error);
+        using var renderer = WatchRenderer.Create(pid, outFile is null ? null : Path.GetFullPath(outFile), json);
+        using var stop = new ManualResetEventSlim();
+        var ended = false;
+        var gate = new object();
+        void OnEvent(ChannelEvent channelEvent)
+        {
+            lock (gate)
+            {
+                renderer.Render(channelEvent);
+                if (channelEvent is ProbeMetricValue metric)
+                {
+                    statsd?.Forward(metric);
+                }
+            }
+        }
+
+        void OnEnded(Exception? failure)
+        {
+            Volatile.Write(ref ended, true);
+            stop.Set();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        bool processEnded;
+        using (ChannelSession.Start(pid, ChannelKeywords.Watch, arguments: null, OnEvent, OnEnded))
+        {
+            Console.Error.WriteLine($"watching process {pid}{(outFile is null ? string.Empty : $" into {outFile}")}; Ctrl-C to stop");
+            while (!stop.Wait(TimeSpan.FromSeconds(1)) && TargetProcess.IsRunning(pid))
+            {
+            }
+
+            processEnded = Volatile.Read(ref ended) || !TargetProcess.IsRunning(pid);
+        }
+
+        if (processEnded)
+        {
+            Console.Error.WriteLine($"diagnose: process {pid} has ended");
+            return ExitCodes.Unreachable;
+        }
+
+        return ExitCodes.Success;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Set();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using Diagnose.Cli.Channel;
+using Diagnose.Protocol.Channel;
+using Microsoft.Diagnostics.NETCore.Client;
+
+namespace Diagnose.Cli.Processes;
+
+/// <summary>Loads the profiler and the agent into a running .NET 8+ process and waits until the agent answers.</summary>
+internal static class AgentLoader
+{
+    /// <summary>How long a freshly loaded agent may take to answer its first command.</summary>
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Loads what is missing (nothing when Diagnose is loaded already) and returns the agent's greeting.
+    /// <paramref name="specsPath"/>, if any, becomes DIAGNOSE_SPECS of a process the profiler is newly attached to.
+    /// </summary>
+    /// <exception cref="CliException">Exit code 3: the process refused, or the agent did not answer.</exception>
+    public static (ChannelResult Hello, bool Loaded) Load(TargetProcess process, InstallLayout layout, string? specsPath)
+    {
+        var pid = process.Pid;
+        var client = process.Client();
+        var loaded = false;
+        if (!process.HasLoaded(TargetProcess.ProfilerFileName))
+        {
+            var clientData = specsPath is null ? [] : Encoding.UTF8.GetBytes($"DIAGNOSE_SPECS={specsPath}\n");
+            try
+            {
+                client.AttachProfiler(TimeSpan.FromSeconds(10), Guid.Parse(InstallLayout.ProfilerClsid), layout.ProfilerPath, clientData);
+                loaded = true;
+            }
+            catch (ProfilerAlreadyActiveException)
+            {
+                throw new CliException(ExitCodes.Unreachable, $"process {pid} already has another profiler loaded; Diagnose cannot attach next to it");
+            }
+            catch (Exception e) when (e is ServerErrorException or ServerNotAvailableException or TimeoutException)
+            {
+                throw new CliException(ExitCodes.Unreachable, $"process {pid} refused the profiler: {e.Message}");
+            }
+        }
+
+        if (!process.HasLoaded(TargetProcess.AgentFileName))
+        {
+            try
+            {
+                client.ApplyStartupHook(layout.AgentPath);
+                loaded = true;
+            }
+            catch (UnsupportedCommandException)
+            {
+                throw new CliException(ExitCodes.Unreachable, $"process {pid} runs a .NET older than 8, which cannot load the agent after start");
+            }
+            catch (Exception e) when (e is ServerErrorException or ServerNotAvailableException or TimeoutException)
+            {
+                throw new CliException(ExitCodes.Unreachable, $"process {pid} refused the agent: {e.Message}");
+            }
+        }
+
+        try
+        {
+            return (new AgentConnection(pid).Send(ChannelCommand.Hello(), ReadyTimeout), loaded);
+        }
+        catch (CliException e) when (e.ExitCode == ExitCodes.Unreachable)
+        {
+            throw new CliException(ExitCodes.Unreachable, $"Diagnose was loaded into process {pid} but its agent does not answer: {e.Message} (see the process's standard error)");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Diagnose.Protocol.Specs;
+
+namespace Diagnose.Cli.Specs;
+
+/// <summary>The spec <c>diagnose probe add</c> sends, built from its options the way a spec file would say it.</summary>
+internal sealed record NewProbeSpec(
+    string Target,
+    string Type = "log",
+    string? Name = null,
+    string? Value = null,
+    string Event = "return",
+    string? Tags = null,
+    string? When = null,
+    double? Lifespan = null,
+    string? Id = null)
+{
+    /// <summary>
+    /// The value recorded when none is given: <c>args</c> for a log on call, <c>result</c> for a log on return or end,
+    /// <c>1</c> for incr (counts calls), <c>elapsed</c> for hist (durations), <c>result</c> for test; other types
+    /// (gauge, your own) need one.
+    /// </summary>
+    public static string? DefaultValue(string type, string @event) => type switch
+    {
+        "log" => @event == "call" ? "args" : "result",
+        "incr" => "1",
+        "hist" => "elapsed",
+        "test" => "result",
+        _ => null,
+    };
+
+    /// <summary>The spec, modified now; a lifespan counts from now.</summary>
+    /// <exception cref="CliException">Exit code 2: the options do not make a valid spec.</exception>
+    public Spec Build(DateTimeOffset now, Func<string> randomSuffix)
+    {
+        var value = Value ?? DefaultValue(Type, Event)
+            ?? throw new CliException(ExitCodes.UsageError, $"--value is needed for a '{Type}' instrument");
+        var id = Id ?? DefaultId(Target, randomSuffix());
+        var custom = new JsonObject();
+        if (!string.IsNullOrWhiteSpace(Tags))
+        {
+            custom["tags"] = Tags;
+        }
+
+        if (!string.IsNullOrWhiteSpace(When))
+        {
+            custom["condition"] = When;
+        }
+
+        var spec = new JsonObject
+        {
+            ["target"] = Target,
+            ["instrument"] = new JsonObject
+            {
+                ["type"] = Type,
+                ["name"] = Name ?? Target,
+                ["value"] = value,
+                ["event"] = Event,
+                ["custom"] = custom,
+            },
+        };
+        if (Lifespan is { } minutes)
+        {
+            spec["lifespan"] = minutes;
+        }
+
+        spec["lastmodified"] = SpecTimestamp.Format(now);
+        var read = SpecSet.Parse(new JsonObject { [id] = spec }.ToJsonString(), "the probe");
+        var built = read.First();
+        if (!built.IsValid)
+        {
+            throw new CliException(ExitCodes.UsageError, built.Error!);
+        }
+
+        return built;
+    }
+
+    /// <summary>The method's name, lowercased, and a random suffix: <c>add13-3fa2c1</c>.</summary>
+    public static string DefaultId(string target, string suffix)
+    {
+        var text = target;
+        var paren = text.IndexOf('(');
+        if (paren >= 0)
+        {
+            text = text[..paren];
+        }
+
+        text = text[(text.LastIndexOf(']') + 1)..].TrimEnd('.');
+        var method = text[(text.LastIndexOf('.') + 1)..];
+        if (method.Length == 0 || text.EndsWith("..ctor", StringComparison.Ordinal))
+        {
+            method = "ctor";
+        }
+
+        var clean = new string(method.ToLower(CultureInfo.InvariantCulture).Where(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-').ToArray());
+        return $"{(clean.Length == 0 ? "probe" : clean)}-{suffix}";
+    }
+
+    public static string RandomSuffix() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
+}
