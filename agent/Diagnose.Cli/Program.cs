@@ -6,20 +6,22 @@ namespace Diagnose.Cli;
 /// <summary>The <c>diagnose</c> command. Exit codes: see <see cref="ExitCodes"/>.</summary>
 internal static class Program
 {
+    /// <summary>Every command, with its help text and an example.</summary>
+    public static RootCommand CreateRoot() => new("Diagnose for .NET: probes on methods of running .NET processes, without touching their code.")
+    {
+        PsCommand.Create(),
+        RunCommand.Create(),
+        EnvCommand.Create(),
+        AttachCommand.Create(),
+        ProbeCommand.Create(),
+        ApplyCommand.Create(),
+        WatchCommand.Create(),
+        SidecarCommand.Create(),
+    };
+
     private static int Main(string[] args)
     {
-        var root = new RootCommand("Diagnose for .NET: probes on methods of running .NET processes, without touching their code.")
-        {
-            PsCommand.Create(),
-            RunCommand.Create(),
-            EnvCommand.Create(),
-            AttachCommand.Create(),
-            ProbeCommand.Create(),
-            ApplyCommand.Create(),
-            WatchCommand.Create(),
-            SidecarCommand.Create(),
-        };
-        var parsed = root.Parse(args);
+        var parsed = CreateRoot().Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -39,6 +41,21 @@ internal static class Program
         {
             Console.Error.WriteLine($"diagnose: {e.Message}");
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"diagnose: {e.Message}");
+            return ExitCodes.UsageError; // a path given on the command line cannot be used
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"diagnose: failed: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("DIAGNOSE_DEBUG") == "1")
+            {
+                Console.Error.WriteLine(e);
+            }
+
+            return ExitCodes.SpecError;
         }
     }
 }

@@ -55,17 +55,17 @@ internal sealed class WatchRenderer : IDisposable
         switch (channelEvent)
         {
             case ProbeLogLine log:
-                Write(log.Time, LogEventLevel.Information, "log", "Probe ({Name})[tags=[{TagText}]] = {Value}", [log.Name, string.Join(", ", log.Tags), log.Value], log.Tags);
+                Write(log.Time, LogEventLevel.Information, "log", "Probe ({Name:l})[tags=[{TagText:l}]] = {Value:l}", [log.Name, string.Join(", ", log.Tags), log.Value], log.Tags);
                 break;
             case ProbeMetricValue metric:
-                Write(metric.Time, LogEventLevel.Information, "metric", "{Type} {Name} = {Value} [{TagText}]", [metric.Type, metric.Name, metric.Value, string.Join(", ", metric.Tags)], metric.Tags);
+                Write(metric.Time, LogEventLevel.Information, "metric", "{Type:l} {Name:l} = {Value} [{TagText:l}]", [metric.Type, metric.Name, metric.Value, string.Join(", ", metric.Tags)], metric.Tags);
                 break;
             case SpecAppliedReport applied:
                 var level = SpecStatus.IsSuccess(applied.Status) ? LogEventLevel.Information : LogEventLevel.Warning;
-                Write(applied.Time, level, "applied", "spec {SpecId} on {Target}: {Outcome}", [applied.SpecId, applied.Target, SpecStatus.Describe(applied.Status, applied.Reason)], null);
+                Write(applied.Time, level, "applied", "spec {SpecId:l} on {Target:l}: {Outcome:l}", [applied.SpecId, applied.Target, SpecStatus.Describe(applied.Status, applied.Reason)], null);
                 break;
             case AgentErrorReport error:
-                Write(error.Time, LogEventLevel.Warning, "error", "agent: {Message}", [error.Message], null);
+                Write(error.Time, LogEventLevel.Warning, "error", "agent: {Message:l}", [error.Message], null);
                 break;
         }
     }
