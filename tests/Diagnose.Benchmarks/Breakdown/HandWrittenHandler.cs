@@ -7,13 +7,10 @@ namespace Diagnose.Benchmarks.Breakdown;
 /// <summary>
 /// The logic SiteCompiler builds as a LINQ expression tree for one numeric instrument, written in C#: re-entry
 /// guard, enabled check, Record in a try/catch that reports. Compared with the compiled handler it shows what
-/// compiling through LINQ costs; <see cref="FireWithOneLookup"/> shows what the guard's two thread-static lookups cost.
+/// compiling through LINQ costs.
 /// </summary>
 public sealed class HandWrittenHandler
 {
-    [ThreadStatic]
-    private static bool t_inside;
-
     private readonly NumericInstrument _instrument;
     private readonly string[] _tags;
 
@@ -23,7 +20,6 @@ public sealed class HandWrittenHandler
         _tags = tags;
     }
 
-    /// <summary>With the agent's guard, as the compiled handler does it.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void Fire(int value)
     {
@@ -39,27 +35,6 @@ public sealed class HandWrittenHandler
         finally
         {
             ReentryGuard.Exit();
-        }
-    }
-
-    /// <summary>With a guard whose thread-static flag is looked up once for enter and exit.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public void FireWithOneLookup(int value)
-    {
-        ref var inside = ref t_inside;
-        if (inside)
-        {
-            return;
-        }
-
-        inside = true;
-        try
-        {
-            Record(value);
-        }
-        finally
-        {
-            inside = false;
         }
     }
 

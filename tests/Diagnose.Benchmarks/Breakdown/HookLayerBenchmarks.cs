@@ -1,9 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Diagnose.Benchmarks.Overhead;
 using Diagnose.Benchmarks.Support;
 using Diagnose.Hooks;
-using Diagnose.Rewriting;
-using Diagnose.Sites;
 
 namespace Diagnose.Benchmarks.Breakdown;
 
@@ -13,10 +10,10 @@ namespace Diagnose.Benchmarks.Breakdown;
 /// delegate (FireDirect); the handler, compiled by SiteCompiler from a LINQ tree, enters the re-entry guard, checks
 /// that the instrument is enabled and calls Record (HandlerInvoke). The other rows are the building blocks: a plain
 /// static call, a calli, a delegate call, the guard's thread-static enter/exit, Record itself, and the handler's
-/// logic written in C# (called directly and through a delegate, and with a guard that looks its flag up once). The
-/// handler here is compiled exactly as the engine compiles the return site of Calculator.AddProbedOnReturn; nothing
-/// is probed.
+/// logic written in C# (called directly and through a delegate). The handler here is compiled exactly as the engine
+/// compiles the return site of Calculator.AddProbedOnReturn; nothing is probed.
 /// </summary>
+[ThreadCpuTime]
 public unsafe class HookLayerBenchmarks
 {
     private readonly CountingRecorder _recorder = new("bench.layers", "result");
@@ -33,12 +30,7 @@ public unsafe class HookLayerBenchmarks
     [GlobalSetup]
     public void CompileHandler()
     {
-        var method = typeof(Calculator).GetMethod(nameof(Calculator.AddProbedOnReturn))!;
-        var localToken = method.GetMethodBody()!.LocalSignatureMetadataToken;
-        var shape = MethodShape.Create(method, method.Module.ResolveSignature(method.MetadataToken), localToken == 0 ? null : method.Module.ResolveSignature(localToken));
-        var site = SiteCompiler.Compile(new SiteLayout(shape, ["a", "b"], []), [_recorder])
-            ?? throw new InvalidOperationException($"the handler did not compile: {_recorder.Error}");
-        _handler = (Action<int>)site.Handler;
+        _handler = SiteHandlers.Compiled(_recorder);
         _site = SiteTable.Allocate();
         SiteTable.Set(_site, _handler);
         _fire = (delegate*<int, int, void>)HookFunctions.For([typeof(int)]).MethodHandle.GetFunctionPointer();
@@ -46,7 +38,7 @@ public unsafe class HookLayerBenchmarks
         _handWrittenDelegate = _handWritten.Fire;
 
         var expected = 0L;
-        foreach (var layer in new Action[] { HandlerInvoke, FireDirect, FireThroughPointer, HandWrittenLogic, HandWrittenThroughDelegate, HandWrittenOneLookup, RecordCall })
+        foreach (var layer in new Action[] { HandlerInvoke, FireDirect, FireThroughPointer, HandWrittenLogic, HandWrittenThroughDelegate, RecordCall })
         {
             layer();
             if (_recorder.Count != ++expected)
@@ -85,9 +77,6 @@ public unsafe class HookLayerBenchmarks
 
     [Benchmark]
     public void HandWrittenThroughDelegate() => _handWrittenDelegate(_value);
-
-    [Benchmark]
-    public void HandWrittenOneLookup() => _handWritten!.FireWithOneLookup(_value);
 
     [Benchmark]
     public void HandlerInvoke() => _handler(_value);

@@ -10,11 +10,10 @@ namespace Diagnose.Benchmarks.Engine;
 /// (its IL already decoded) that a real first probe does not have. StartAndFirstCall adds the first call, which
 /// JIT-compiles the rewritten body: the time until the probe really fires. RestartSameMethod is the start-call-stop
 /// cycle on one method, as when an instrument is changed or a probe toggled. With AnotherMethodProbed, Stop re-JITs
-/// the method to its original IL (another method stays probed); without, it reverts everything.
+/// the method to its original IL (another method stays probed); without, it reverts everything. Wall-clock time:
+/// the work spans the profiler's worker thread and the runtime.
 /// </summary>
 [InvocationCount(1)]
-[WarmupCount(2)]
-[IterationCount(15)]
 public class ApplyLatencyBenchmarks
 {
     private Probe? _other;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Linq.Expressions;
+using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using Diagnose.Benchmarks.Support;
 using Diagnose.Expressions;
-using Diagnose.Rewriting;
 using Diagnose.Sites;
 
 namespace Diagnose.Benchmarks.Expressions;
@@ -15,6 +15,7 @@ namespace Diagnose.Benchmarks.Expressions;
 /// guarded handler, and its first call. Measured warm (the agent's own code already JIT-compiled); the cold first
 /// compile of a process is printed once by the setup.
 /// </summary>
+[ThreadCpuTime]
 public class ExpressionCompileBenchmarks
 {
     public const string Source = "order.Total * 2 > 100 && order.Customer.Region == \"eu\"";
@@ -23,7 +24,7 @@ public class ExpressionCompileBenchmarks
 
     private readonly Order _order = new(60m, new Customer("eu"));
     private readonly Order _smallOrder = new(10m, new Customer("eu"));
-    private MethodShape? _submitShape;
+    private readonly MethodInfo _submit = typeof(Checkout).GetMethod(nameof(Checkout.Submit))!;
 
     [GlobalSetup]
     public void CheckCompiledExpression()
@@ -43,9 +44,6 @@ public class ExpressionCompileBenchmarks
             throw new InvalidOperationException($"\"{Source}\" evaluated wrongly: {first} for a total of 60, {compiled(_smallOrder)} for 10");
         }
 
-        var submit = typeof(Checkout).GetMethod(nameof(Checkout.Submit))!;
-        var localToken = submit.GetMethodBody()!.LocalSignatureMetadataToken;
-        _submitShape = MethodShape.Create(submit, submit.Module.ResolveSignature(submit.MetadataToken), localToken == 0 ? null : submit.Module.ResolveSignature(localToken));
         var instrument = new CountingInstrument("bench.checkout", Source);
         CompileAndCallSite(instrument);
         if (instrument.Count != 1 || !instrument.IsEnabled)
@@ -78,11 +76,10 @@ public class ExpressionCompileBenchmarks
         return Expression.Lambda<Func<Order, bool>>(Bind(scope), scope.Order).Compile();
     }
 
-    /// <summary>Builds the site handler as ProbeEngine does for a method with one instrument, and calls it once.</summary>
+    /// <summary>Builds the site handler as ProbeEngine does for a method with one instrument (a new layout of the method), and calls it once.</summary>
     private long CompileAndCallSite(CountingInstrument instrument)
     {
-        var layout = new SiteLayout(_submitShape!, ["order"], []);
-        var site = SiteCompiler.Compile(layout, [instrument])
+        var site = SiteCompiler.Compile(SiteLayouts.Of(_submit), [instrument])
             ?? throw new InvalidOperationException($"the site did not compile: {instrument.Error}");
         ((Action<object>)site.Handler)(_order);
         return instrument.Count;

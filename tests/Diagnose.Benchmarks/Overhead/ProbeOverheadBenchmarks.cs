@@ -9,6 +9,7 @@ namespace Diagnose.Benchmarks.Overhead;
 /// same work written by hand into the method. Goal: at most 5 ns and 0 bytes added per call. Each probed benchmark
 /// runs with its own probe only; the others run with no probe in the process.
 /// </summary>
+[ThreadCpuTime]
 public class ProbeOverheadBenchmarks
 {
     private static readonly string s_type = typeof(Calculator).FullName!;
