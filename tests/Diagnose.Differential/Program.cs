@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Diagnose.Differential.Output;
+using Diagnose.Differential.Probing;
+using Diagnose.Differential.Workloads;
+using Diagnose.Differential.Workloads.Json;
+
+namespace Diagnose.Differential;
+
+/// <summary>
+/// <code>
+///   Diagnose.Differential --plain  [--inputs N] [--only LIB,…] [--report FILE] [--full-text]
+///   Diagnose.Differential --probed [--inputs N] [--only LIB,…] [--report FILE] [--full-text]
+///   Diagnose.Differential --table PLAIN.json PROBED.json
+/// </code>
+/// Standard output carries only the canonical output of the workloads (ending with "end N cases"); everything else
+/// (the probing report, timings) goes to standard error and the report file.
+/// </summary>
+public static class Program
+{
+    private static readonly IWorkload[] s_workloads =
+    [
+        new NewtonsoftWorkload(),
+    ];
+
+    public static int Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
+        {
+            var options = Options.Parse(args);
+            if (options.Tables is { } tables)
+            {
+                ReportTable.Print(Console.Out, RunReport.Load(tables.Plain), RunReport.Load(tables.Probed));
+                return 0;
+            }
+
+            return Run(options);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"usage: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static int Run(Options options)
+    {
+        var workloads = s_workloads.Where(w => options.Only is null || options.Only.Contains(w.Library, StringComparer.OrdinalIgnoreCase)).ToList();
+        var report = new RunReport { Mode = options.Probed ? "probed" : "plain", Runtime = RuntimeInformation.FrameworkDescription, Inputs = options.Inputs };
+        var libraries = workloads.ToDictionary(w => w, w => new LibraryReport { Library = w.Library, Version = w.Assembly.GetName().Version?.ToString() ?? "?" });
+        report.Libraries.AddRange(libraries.Values);
+        var probers = options.Probed ? ProbeAll(workloads, libraries) : null;
+
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        var output = new CaseWriter(stdout, options.FullText);
+        foreach (var workload in workloads)
+        {
+            var before = output.Cases;
+            var clock = Stopwatch.StartNew();
+            workload.Run(output, options.Inputs);
+            libraries[workload].WorkloadSeconds = clock.Elapsed.TotalSeconds;
+            libraries[workload].Cases = output.Cases - before;
+            stdout.Flush();
+        }
+
+        stdout.Write($"end {output.Cases} cases\n");
+        stdout.Flush();
+        if (probers is not null)
+        {
+            foreach (var (workload, prober) in probers)
+            {
+                prober.Collect();
+            }
+        }
+
+        ReportTable.Print(Console.Error, report);
+        if (options.ReportPath is not null)
+        {
+            report.Save(options.ReportPath);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Probes every method of every library before any workload runs.</summary>
+    private static Dictionary<IWorkload, AssemblyProber> ProbeAll(IReadOnlyList<IWorkload> workloads, Dictionary<IWorkload, LibraryReport> libraries)
+    {
+        var probers = new Dictionary<IWorkload, AssemblyProber>();
+        foreach (var workload in workloads)
+        {
+            var prober = AssemblyProber.Apply(workload.Assembly);
+            probers[workload] = prober;
+            libraries[workload].Probing = prober.Report;
+            Console.Error.WriteLine($"probed {workload.Library}: {prober.Report.Instrumented} of {prober.Report.MethodsWithIL} methods with IL in {prober.Report.ApplySeconds:F1} s");
+        }
+
+        return probers;
+    }
+}
