@@ -26,9 +26,10 @@ internal static class AgentChannel
                 var store = new ChannelSpecStore();
                 var manager = new ChannelManager(store, events, TimeProvider.System);
                 var executor = new CommandExecutor(manager, TimeProvider.System, () => AgentStartup.SpecsPath, () => AgentStartup.SpecsManager, AgentStartup.UsePath);
-                new OutputForwarder(events).Start(store);
+                var heartbeat = new Heartbeat(events);
+                new OutputForwarder(events, heartbeat).Start(store);
                 manager.ApplyInBackground(TimeSpan.FromSeconds(10));
-                new ChannelServer(events, executor, TimeProvider.System).Start();
+                new ChannelServer(events, heartbeat, executor, TimeProvider.System).Start();
                 s_events = events;
                 s_manager = manager;
                 AgentLog.Info("channel: listening as EventSource 'Diagnose'");

@@ -12,15 +12,17 @@ internal sealed class ChannelServer
     private const int RememberedResults = 64;
 
     private readonly DiagnoseEventSource _events;
+    private readonly Heartbeat _heartbeat;
     private readonly CommandExecutor _executor;
     private readonly TimeProvider _time;
     private readonly CommandAssembler _assembler = new();
     private readonly Dictionary<string, string> _results = new(StringComparer.Ordinal);
     private readonly Queue<string> _resultOrder = new();
 
-    public ChannelServer(DiagnoseEventSource events, CommandExecutor executor, TimeProvider time)
+    public ChannelServer(DiagnoseEventSource events, Heartbeat heartbeat, CommandExecutor executor, TimeProvider time)
     {
         _events = events;
+        _heartbeat = heartbeat;
         _executor = executor;
         _time = time;
     }
@@ -96,6 +98,8 @@ internal sealed class ChannelServer
         {
             _events.CommandResult(commandId, i, parts.Count, parts[i]);
         }
+
+        _heartbeat.Request(); // lets a reader hand out the parts after the first one (see Heartbeat)
     }
 
     private void Remember(string commandId, string result)

@@ -77,6 +77,9 @@ internal sealed class DiagnoseEventSource : EventSource
     [Event(ChannelEvents.AgentError, Level = EventLevel.Warning, Keywords = Keywords.Reports, Version = 1)]
     public void AgentError(string message) => WriteEvent(ChannelEvents.AgentError, message);
 
+    [Event(ChannelEvents.Heartbeat, Level = EventLevel.Informational, Keywords = Keywords.Results | Keywords.Logs | Keywords.Metrics | Keywords.Reports, Version = 1)]
+    public void Heartbeat() => WriteEvent(ChannelEvents.Heartbeat);
+
     /// <summary>True when some session listens to events of <paramref name="keywords"/>.</summary>
     [NonEvent]
     internal bool IsListening(long keywords) => IsEnabled(EventLevel.Informational, (EventKeywords)keywords);

@@ -10,8 +10,13 @@ namespace Diagnose.Channel;
 internal sealed class OutputForwarder
 {
     private readonly DiagnoseEventSource _events;
+    private readonly Heartbeat _heartbeat;
 
-    public OutputForwarder(DiagnoseEventSource events) => _events = events;
+    public OutputForwarder(DiagnoseEventSource events, Heartbeat heartbeat)
+    {
+        _events = events;
+        _heartbeat = heartbeat;
+    }
 
     public void Start(ChannelSpecStore store)
     {
@@ -45,15 +50,17 @@ internal sealed class OutputForwarder
         }
     }
 
-    private static void Safely(Action write)
+    private void Safely(Action write)
     {
         try
         {
             write();
+            _heartbeat.Request();
         }
         catch (Exception e)
         {
             AgentLog.Error($"channel: an event could not be written: {e.Message}");
         }
     }
+
 }

@@ -44,7 +44,7 @@ public sealed class ChannelServerTests
             _usedPath = path;
             return new Manager();
         });
-        _server = new ChannelServer(_events, executor, TimeProvider.System);
+        _server = new ChannelServer(_events, new Heartbeat(_events), executor, TimeProvider.System);
         _listener.Results.Clear();
     }
 
