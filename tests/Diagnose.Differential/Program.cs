@@ -5,14 +5,17 @@ using System.Text;
 using Diagnose.Differential.Output;
 using Diagnose.Differential.Probing;
 using Diagnose.Differential.Workloads;
+using Diagnose.Differential.Workloads.Documents;
 using Diagnose.Differential.Workloads.Json;
+using Diagnose.Differential.Workloads.Time;
+using Diagnose.Differential.Workloads.Yaml;
 
 namespace Diagnose.Differential;
 
 /// <summary>
 /// <code>
-///   Diagnose.Differential --plain  [--inputs N] [--only LIB,…] [--report FILE] [--full-text]
-///   Diagnose.Differential --probed [--inputs N] [--only LIB,…] [--report FILE] [--full-text]
+///   Diagnose.Differential --plain  [--inputs N] [--only LIB,…] [--report FILE] [--full-text] [--traces]
+///   Diagnose.Differential --probed [--inputs N] [--only LIB,…] [--report FILE] [--full-text] [--traces]
 ///   Diagnose.Differential --table PLAIN.json PROBED.json
 /// </code>
 /// Standard output carries only the canonical output of the workloads (ending with "end N cases"); everything else
@@ -23,6 +26,9 @@ public static class Program
     private static readonly IWorkload[] s_workloads =
     [
         new NewtonsoftWorkload(),
+        new MarkdigWorkload(),
+        new YamlWorkload(),
+        new NodaTimeWorkload(),
     ];
 
     public static int Main(string[] args)
@@ -58,7 +64,7 @@ public static class Program
         var probers = options.Probed ? ProbeAll(workloads, libraries) : null;
 
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        var output = new CaseWriter(stdout, options.FullText);
+        var output = new CaseWriter(stdout, options.FullText, options.Traces ? Console.Error : null);
         foreach (var workload in workloads)
         {
             var before = output.Cases;

@@ -6,9 +6,10 @@ namespace Diagnose.Differential.Output;
 /// <summary>
 /// The canonical output: one line per case, <c>library/case TAB length TAB sha256[0..16] TAB excerpt</c>, so two runs
 /// compare byte for byte and a difference names its case. With <see cref="FullText"/> the whole text of every case
-/// follows its line (to diff two runs in detail). An exception escaping a case is part of its text, not a crash.
+/// follows its line (to diff two runs in detail). An exception escaping a case is part of its text, not a crash; with
+/// a <c>traces</c> writer its whole stack trace goes there too (to find the method that threw).
 /// </summary>
-internal sealed class CaseWriter(TextWriter output, bool fullText)
+internal sealed class CaseWriter(TextWriter output, bool fullText, TextWriter? traces = null)
 {
     private const int ExcerptLength = 72;
 
@@ -27,6 +28,7 @@ internal sealed class CaseWriter(TextWriter output, bool fullText)
         catch (Exception e)
         {
             text.Append("\n!! ").Append(Describe(e));
+            traces?.WriteLine($"{id}: {e}");
         }
 
         Write(id, text.ToString());
