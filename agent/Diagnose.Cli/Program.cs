@@ -21,7 +21,11 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        var parsed = CreateRoot().Parse(args);
+        Timing.Mark("main");
+        var root = CreateRoot();
+        Timing.Mark("commands made");
+        var parsed = root.Parse(args);
+        Timing.Mark("command line parsed");
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

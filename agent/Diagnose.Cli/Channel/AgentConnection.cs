@@ -22,11 +22,13 @@ internal sealed class AgentConnection
     public static AgentConnection To(int pid)
     {
         var process = TargetProcess.Find(pid);
+        Timing.Mark("process found");
         if (!process.HasLoaded(TargetProcess.AgentFileName))
         {
             throw new CliException(ExitCodes.Unreachable, $"Diagnose is not loaded in process {pid}; load it first with 'diagnose attach {pid}'");
         }
 
+        Timing.Mark("agent is loaded");
         return new AgentConnection(pid);
     }
 
@@ -73,8 +75,10 @@ internal sealed class AgentConnection
         void OnEnded(Exception? failure) =>
             answer.TrySetException(new CliException(ExitCodes.Unreachable, $"process {_pid} ended the session before answering{(failure is null ? string.Empty : $": {failure.Message}")}"));
 
+        Timing.Mark($"sending '{command.Op}' ({parts.Count} part(s))");
         using (ChannelSession.Start(_pid, ChannelKeywords.Results, parts[^1].ToArguments(), OnEvent, OnEnded))
         {
+            Timing.Mark("session started");
             try
             {
                 if (!answer.Task.Wait(wait))
@@ -86,7 +90,11 @@ internal sealed class AgentConnection
             {
                 throw inner;
             }
+
+            Timing.Mark("answer received");
         }
+
+        Timing.Mark("session stopped");
 
         var result = ChannelResult.Parse(answer.Task.Result, out var error)
             ?? throw new CliException(ExitCodes.SpecError, error!);

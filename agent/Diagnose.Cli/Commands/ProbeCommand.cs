@@ -51,6 +51,7 @@ internal static class ProbeCommand
                 result.GetValue(lifespan),
                 result.GetValue(id));
             var spec = probe.Build(DateTimeOffset.UtcNow, NewProbeSpec.RandomSuffix);
+            Timing.Mark("spec made");
             var answer = AgentConnection.To(result.GetValue(pid)).Send(ChannelCommand.Set(new SpecSet([spec])), Options.TimeoutOf(result, timeout));
             return ResultPrinter.Print(answer.Specs, Console.Out);
         });

@@ -56,6 +56,7 @@ internal static class AgentLoader
             }
         }
 
+        Timing.Mark(loaded ? "profiler and agent loaded" : "Diagnose was loaded already");
         try
         {
             return (new AgentConnection(pid).Send(ChannelCommand.Hello(), ReadyTimeout), loaded);
