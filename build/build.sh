@@ -6,6 +6,7 @@
 #   out/targets/sample/               the .NET 10 test target
 #   out/targets/sample-net8/          the same target, self-contained on .NET 8
 #   out/targets/inprocess/            the same target using the in-process API
+#   out/differential/                 the differential suite's host (tests/Diagnose.Differential)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="${DIAGNOSE_OUT:-$root/out}"
@@ -37,5 +38,8 @@ step "test targets (.NET 10; .NET 8 self-contained)"
 dotnet publish "$root/tests/targets/Sample/Sample.csproj" -c Release --no-build -o "$out/targets/sample" -v quiet -nologo
 dotnet publish "$root/tests/targets/Sample.Net8/Sample.Net8.csproj" -c Release -o "$out/targets/sample-net8" -v quiet -nologo
 dotnet publish "$root/tests/targets/InProcess/InProcess.csproj" -c Release --no-build -o "$out/targets/inprocess" -v quiet -nologo
+
+step "differential suite host (run by tests/Diagnose.Differential.Tests and build/differential.sh)"
+dotnet publish "$root/tests/Diagnose.Differential/Diagnose.Differential.csproj" -c Release --no-build -o "$out/differential" -v quiet -nologo
 
 step "done: $out"

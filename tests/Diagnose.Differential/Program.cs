@@ -15,7 +15,7 @@ namespace Diagnose.Differential;
 /// <summary>
 /// <code>
 ///   Diagnose.Differential --plain  [--inputs N] [--only LIB,…] [--report FILE] [--full-text] [--traces]
-///   Diagnose.Differential --probed [--inputs N] [--only LIB,…] [--report FILE] [--full-text] [--traces]
+///   Diagnose.Differential --probed [--inputs N] [--only LIB,…] [--report FILE] [--full-text] [--traces] [--with-known-issues]
 ///   Diagnose.Differential --table PLAIN.json PROBED.json
 /// </code>
 /// Standard output carries only the canonical output of the workloads (ending with "end N cases"); everything else
@@ -61,7 +61,7 @@ public static class Program
         var report = new RunReport { Mode = options.Probed ? "probed" : "plain", Runtime = RuntimeInformation.FrameworkDescription, Inputs = options.Inputs };
         var libraries = workloads.ToDictionary(w => w, w => new LibraryReport { Library = w.Library, Version = w.Assembly.GetName().Version?.ToString() ?? "?" });
         report.Libraries.AddRange(libraries.Values);
-        var probers = options.Probed ? ProbeAll(workloads, libraries) : null;
+        var probers = options.Probed ? ProbeAll(workloads, libraries, !options.WithKnownIssues) : null;
 
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         var output = new CaseWriter(stdout, options.FullText, options.Traces ? Console.Error : null);
@@ -95,12 +95,12 @@ public static class Program
     }
 
     /// <summary>Probes every method of every library before any workload runs.</summary>
-    private static Dictionary<IWorkload, AssemblyProber> ProbeAll(IReadOnlyList<IWorkload> workloads, Dictionary<IWorkload, LibraryReport> libraries)
+    private static Dictionary<IWorkload, AssemblyProber> ProbeAll(IReadOnlyList<IWorkload> workloads, Dictionary<IWorkload, LibraryReport> libraries, bool excludeKnownIssues)
     {
         var probers = new Dictionary<IWorkload, AssemblyProber>();
         foreach (var workload in workloads)
         {
-            var prober = AssemblyProber.Apply(workload.Assembly);
+            var prober = AssemblyProber.Apply(workload.Assembly, excludeKnownIssues);
             probers[workload] = prober;
             libraries[workload].Probing = prober.Report;
             Console.Error.WriteLine($"probed {workload.Library}: {prober.Report.Instrumented} of {prober.Report.MethodsWithIL} methods with IL in {prober.Report.ApplySeconds:F1} s");

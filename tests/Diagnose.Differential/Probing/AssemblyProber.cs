@@ -23,7 +23,9 @@ internal sealed class AssemblyProber
 
     public ProbingReport Report { get; }
 
-    public static AssemblyProber Apply(Assembly assembly)
+    /// <param name="assembly">The library.</param>
+    /// <param name="excludeKnownIssues">False probes the methods of <see cref="KnownIssues"/> too (to check a fix).</param>
+    public static AssemblyProber Apply(Assembly assembly, bool excludeKnownIssues)
     {
         var clock = Stopwatch.StartNew();
         var methods = MethodInventory.All(assembly, out var typeErrors);
@@ -40,7 +42,7 @@ internal sealed class AssemblyProber
                 Count(report.Refused, refusal);
                 report.RefusedWithIL += hasIL ? 1 : 0;
             }
-            else if (KnownIssues.Of(method) is { } issue)
+            else if (excludeKnownIssues && KnownIssues.Of(method) is { } issue)
             {
                 Count(report.Excluded, issue);
                 Console.Error.WriteLine($"excluded {MethodInventory.Describe(method)}: {issue}");
