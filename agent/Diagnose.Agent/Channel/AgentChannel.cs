@@ -28,7 +28,6 @@ internal static class AgentChannel
                 var executor = new CommandExecutor(manager, TimeProvider.System, () => AgentStartup.SpecsPath, () => AgentStartup.SpecsManager, AgentStartup.UsePath);
                 var heartbeat = new Heartbeat(events);
                 new OutputForwarder(events, heartbeat).Start(store);
-                manager.ApplyInBackground(TimeSpan.FromSeconds(10));
                 new ChannelServer(events, heartbeat, executor, TimeProvider.System).Start();
                 s_events = events;
                 s_manager = manager;

@@ -7,6 +7,7 @@ namespace Diagnose.Channel;
 internal sealed class ChannelManager : Manager
 {
     private readonly DiagnoseEventSource _events;
+    private int _background;
 
     public ChannelManager(ChannelSpecStore store, DiagnoseEventSource events, TimeProvider time)
         : base(store, time)
@@ -16,6 +17,18 @@ internal sealed class ChannelManager : Manager
     }
 
     public ChannelSpecStore Store { get; }
+
+    /// <summary>
+    /// Starts applying every 10 s, once the channel has had specs: a process nobody sent specs to never touches the
+    /// probe engine (which would load the profiler) on its own.
+    /// </summary>
+    public void ApplyInBackgroundOnce()
+    {
+        if (Interlocked.Exchange(ref _background, 1) == 0)
+        {
+            ApplyInBackground(TimeSpan.FromSeconds(10));
+        }
+    }
 
     protected override void HandleError(Probe? probe, Instrument? instrument, string error)
     {

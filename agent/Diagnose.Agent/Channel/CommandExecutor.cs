@@ -60,6 +60,7 @@ internal sealed class CommandExecutor
         }
 
         _manager.Store.Set(command.Specs!);
+        _manager.ApplyInBackgroundOnce();
         _manager.Apply();
         return Result(command.Op, Reports(_manager.Store.Load(), SpecReport.ChannelSource, command.Specs!.Select(s => s.Id)).ToList(), []);
     }
@@ -73,6 +74,7 @@ internal sealed class CommandExecutor
 
         var before = _manager.Store.Load();
         _manager.Store.Replace(command.Specs!);
+        _manager.ApplyInBackgroundOnce();
         _manager.Apply();
         var reports = Reports(_manager.Store.Load(), SpecReport.ChannelSource, command.Specs!.Select(s => s.Id)).ToList();
         reports.AddRange(before.Where(s => !command.Specs!.Contains(s.Id)).Select(s => Removed(s)));
@@ -103,7 +105,11 @@ internal sealed class CommandExecutor
             }
         }
 
-        _manager.Apply();
+        if (reports.Any(r => r.Status == SpecStatus.Removed))
+        {
+            _manager.Apply(); // their instruments go, and methods left without probes are restored
+        }
+
         return Result(command.Op, reports, []);
     }
 
