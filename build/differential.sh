@@ -2,8 +2,10 @@
 # The full differential run (the NUnit suite runs a shorter one): the host that build/build.sh published into
 # out/differential runs the whole workload plain and with a probe on every method of Newtonsoft.Json, Markdig,
 # YamlDotNet and NodaTime; the two canonical outputs must be byte-identical. Prints the per-assembly table.
-#   build/differential.sh [--net8] [host options: --inputs N, --only LIB,…]
+#   build/differential.sh [--net8] [host options: --inputs N, --only LIB,…, --rich, --with-known-issues]
 # --net8 publishes the same host self-contained on .NET 8 (into out/differential-net8) and compares there too.
+# --rich: the instruments also read this, exception and elapsed; --with-known-issues: probe the methods the host
+# leaves out for known agent issues too (to check a fix; see tests/Diagnose.Differential/Probing/KnownIssues.cs).
 # Outputs, reports and logs stay in out/differential-run/. Exit code 0 only when every comparison is identical.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,7 +1,7 @@
 namespace Diagnose.Differential;
 
 /// <summary>The command line (see <see cref="Program"/>).</summary>
-internal sealed record Options(bool Probed, int Inputs, IReadOnlySet<string>? Only, string? ReportPath, bool FullText, bool Traces, bool WithKnownIssues, (string Plain, string Probed)? Tables)
+internal sealed record Options(bool Probed, int Inputs, IReadOnlySet<string>? Only, string? ReportPath, bool FullText, bool Traces, bool WithKnownIssues, bool Rich, (string Plain, string Probed)? Tables)
 {
     /// <summary>Inputs per kind of case when --inputs is not given: the full run.</summary>
     public const int FullInputs = 400;
@@ -16,6 +16,7 @@ internal sealed record Options(bool Probed, int Inputs, IReadOnlySet<string>? On
         var fullText = false;
         var traces = false;
         var withKnownIssues = false;
+        var rich = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -44,17 +45,20 @@ internal sealed record Options(bool Probed, int Inputs, IReadOnlySet<string>? On
                 case "--with-known-issues":
                     withKnownIssues = true;
                     break;
+                case "--rich":
+                    rich = true;
+                    break;
                 case "--table":
                     var plain = Next(args, ref i);
-                    return new Options(false, 0, null, null, false, false, false, (plain, Next(args, ref i)));
+                    return new Options(false, 0, null, null, false, false, false, false, (plain, Next(args, ref i)));
                 default:
                     throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
 
         return probed is { } mode
-            ? new Options(mode, inputs, only, report, fullText, traces, withKnownIssues, null)
-            : throw new ArgumentException("--plain or --probed [--inputs N] [--only LIB,…] [--report FILE] [--full-text] [--traces] [--with-known-issues], or --table PLAIN.json PROBED.json");
+            ? new Options(mode, inputs, only, report, fullText, traces, withKnownIssues, rich, null)
+            : throw new ArgumentException("--plain or --probed [--inputs N] [--only LIB,…] [--report FILE] [--full-text] [--traces] [--with-known-issues] [--rich], or --table PLAIN.json PROBED.json");
     }
 
     private static string Next(IReadOnlyList<string> args, ref int i) =>

@@ -15,7 +15,7 @@ namespace Diagnose.Differential;
 /// <summary>
 /// <code>
 ///   Diagnose.Differential --plain  [--inputs N] [--only LIB,…] [--report FILE] [--full-text] [--traces]
-///   Diagnose.Differential --probed [--inputs N] [--only LIB,…] [--report FILE] [--full-text] [--traces] [--with-known-issues]
+///   Diagnose.Differential --probed [--inputs N] [--only LIB,…] [--report FILE] [--full-text] [--traces] [--with-known-issues] [--rich]
 ///   Diagnose.Differential --table PLAIN.json PROBED.json
 /// </code>
 /// Standard output carries only the canonical output of the workloads (ending with "end N cases"); everything else
@@ -58,10 +58,10 @@ public static class Program
     private static int Run(Options options)
     {
         var workloads = s_workloads.Where(w => options.Only is null || options.Only.Contains(w.Library, StringComparer.OrdinalIgnoreCase)).ToList();
-        var report = new RunReport { Mode = options.Probed ? "probed" : "plain", Runtime = RuntimeInformation.FrameworkDescription, Inputs = options.Inputs };
+        var report = new RunReport { Mode = options.Probed ? options.Rich ? "probed (rich values)" : "probed" : "plain", Runtime = RuntimeInformation.FrameworkDescription, Inputs = options.Inputs };
         var libraries = workloads.ToDictionary(w => w, w => new LibraryReport { Library = w.Library, Version = w.Assembly.GetName().Version?.ToString() ?? "?" });
         report.Libraries.AddRange(libraries.Values);
-        var probers = options.Probed ? ProbeAll(workloads, libraries, !options.WithKnownIssues) : null;
+        var probers = options.Probed ? ProbeAll(workloads, libraries, options) : null;
 
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         var output = new CaseWriter(stdout, options.FullText, options.Traces ? Console.Error : null);
@@ -95,12 +95,12 @@ public static class Program
     }
 
     /// <summary>Probes every method of every library before any workload runs.</summary>
-    private static Dictionary<IWorkload, AssemblyProber> ProbeAll(IReadOnlyList<IWorkload> workloads, Dictionary<IWorkload, LibraryReport> libraries, bool excludeKnownIssues)
+    private static Dictionary<IWorkload, AssemblyProber> ProbeAll(IReadOnlyList<IWorkload> workloads, Dictionary<IWorkload, LibraryReport> libraries, Options options)
     {
         var probers = new Dictionary<IWorkload, AssemblyProber>();
         foreach (var workload in workloads)
         {
-            var prober = AssemblyProber.Apply(workload.Assembly, excludeKnownIssues);
+            var prober = AssemblyProber.Apply(workload.Assembly, !options.WithKnownIssues, options.Rich);
             probers[workload] = prober;
             libraries[workload].Probing = prober.Report;
             Console.Error.WriteLine($"probed {workload.Library}: {prober.Report.Instrumented} of {prober.Report.MethodsWithIL} methods with IL in {prober.Report.ApplySeconds:F1} s");

@@ -60,6 +60,9 @@ internal sealed class ProbingReport
     /// <summary>Instruments disabled when installed (their expression did not compile for the method), by error.</summary>
     public SortedDictionary<string, int> InstrumentErrors { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The same, by method: "method [instrument]: error".</summary>
+    public List<string> InstrumentErrorMethods { get; set; } = new();
+
     /// <summary>Instruments disabled while the workload ran, "method: error".</summary>
     public List<string> RuntimeErrors { get; set; } = new();
 

@@ -25,7 +25,8 @@ internal sealed class AssemblyProber
 
     /// <param name="assembly">The library.</param>
     /// <param name="excludeKnownIssues">False probes the methods of <see cref="KnownIssues"/> too (to check a fix).</param>
-    public static AssemblyProber Apply(Assembly assembly, bool excludeKnownIssues)
+    /// <param name="rich">Instruments read more than arguments and result (<see cref="InstrumentValues"/>).</param>
+    public static AssemblyProber Apply(Assembly assembly, bool excludeKnownIssues, bool rich)
     {
         var clock = Stopwatch.StartNew();
         var methods = MethodInventory.All(assembly, out var typeErrors);
@@ -54,14 +55,14 @@ internal sealed class AssemblyProber
         }
 
         var prefix = $"[{assembly.GetName().Name}]";
-        var byType = StartAll(ProbeGroup.ByType(prefix, candidates).ToList());
+        var byType = StartAll(ProbeGroup.ByType(prefix, candidates, rich).ToList());
         var split = byType.Where(g => g.CompileErrors.Count > 0 || g.StartError is not null || g.PartlyCompiled).ToList();
         foreach (var group in split)
         {
             group.Probe.Stop();
         }
 
-        var oneByOne = StartAll(split.SelectMany(g => g.Methods).Select(m => ProbeGroup.ForMethod(prefix, m)).ToList());
+        var oneByOne = StartAll(split.SelectMany(g => g.Methods).Select(m => ProbeGroup.ForMethod(prefix, m, rich)).ToList());
         foreach (var group in byType.Except(split).Concat(oneByOne))
         {
             prober.Check(group);
@@ -129,6 +130,7 @@ internal sealed class AssemblyProber
         foreach (var instrument in group.CompileErrors)
         {
             Count(Report.InstrumentErrors, $"{instrument.Name}: {instrument.Error}");
+            Report.InstrumentErrorMethods.AddRange(group.Methods.Select(m => $"{MethodInventory.Describe(m)} [{instrument.Name}]: {instrument.Error}"));
         }
     }
 

@@ -3,18 +3,17 @@ using System.Reflection;
 namespace Diagnose.Differential.Probing;
 
 /// <summary>
-/// One probe on a set of methods with its two counting instruments: call (<c>args</c>) and return (<c>result</c>
-/// for methods that return a value, <c>exception</c> for the others, so that every method of a group can evaluate
-/// both expressions).
+/// One probe on a set of methods with its two counting instruments, call and return, reading the same
+/// <see cref="InstrumentValues"/> on every method of the group.
 /// </summary>
 internal sealed class ProbeGroup
 {
-    private ProbeGroup(string name, IReadOnlyList<MethodBase> methods, bool returnsValue)
+    private ProbeGroup(string name, IReadOnlyList<MethodBase> methods, InstrumentValues values)
     {
         Methods = methods;
         Probe = Probe.ForMethods(name, methods);
-        Call = new CountingInstrument("call", "args", InstrumentEvent.Call);
-        Return = new CountingInstrument("return", returnsValue ? "result" : "exception", InstrumentEvent.Return);
+        Call = new CountingInstrument("call", values.Call, InstrumentEvent.Call);
+        Return = new CountingInstrument("return", values.Return, InstrumentEvent.Return);
         Probe.Instruments[Call.Name] = Call;
         Probe.Instruments[Return.Name] = Return;
     }
@@ -35,13 +34,13 @@ internal sealed class ProbeGroup
 
     public IEnumerable<CountingInstrument> Instruments => [Call, Return];
 
-    /// <summary>Methods grouped by declaring type and by whether they return a value, one probe per group.</summary>
-    public static IEnumerable<ProbeGroup> ByType(string prefix, IEnumerable<MethodBase> methods) =>
-        methods.GroupBy(m => (m.DeclaringType, ReturnsValue(m)))
-            .Select(g => new ProbeGroup($"{prefix}{g.Key.DeclaringType?.FullName}#{(g.Key.Item2 ? "value" : "void")}", g.ToList(), g.Key.Item2));
+    /// <summary>Methods grouped by declaring type and by the values they can read, one probe per group.</summary>
+    public static IEnumerable<ProbeGroup> ByType(string prefix, IEnumerable<MethodBase> methods, bool rich) =>
+        methods.GroupBy(m => (m.DeclaringType, Values: InstrumentValues.For(m, rich)))
+            .Select((g, i) => new ProbeGroup($"{prefix}{g.Key.DeclaringType?.FullName}#{i}", g.ToList(), g.Key.Values));
 
-    public static ProbeGroup ForMethod(string prefix, MethodBase method) =>
-        new($"{prefix}{method.MetadataToken:X8}", [method], ReturnsValue(method));
+    public static ProbeGroup ForMethod(string prefix, MethodBase method, bool rich) =>
+        new($"{prefix}{method.MetadataToken:X8}", [method], InstrumentValues.For(method, rich));
 
     /// <summary>
     /// True when an instrument was left out of some of the group's methods but works on others (the agent logs
@@ -99,6 +98,4 @@ internal sealed class ProbeGroup
 
         return after;
     }
-
-    private static bool ReturnsValue(MethodBase method) => method is MethodInfo info && info.ReturnType != typeof(void);
 }
