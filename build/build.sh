@@ -38,6 +38,8 @@ step "test targets (.NET 10; .NET 8 self-contained)"
 dotnet publish "$root/tests/targets/Sample/Sample.csproj" -c Release --no-build -o "$out/targets/sample" -v quiet -nologo
 dotnet publish "$root/tests/targets/Sample.Net8/Sample.Net8.csproj" -c Release -o "$out/targets/sample-net8" -v quiet -nologo
 dotnet publish "$root/tests/targets/InProcess/InProcess.csproj" -c Release --no-build -o "$out/targets/inprocess" -v quiet -nologo
+# IL shapes C# cannot write (tail calls, fault, filters, > 64 KB), generated into a real DLL beside the .NET 10 target.
+dotnet "$root/tests/targets/IlShapes/bin/Release/net10.0/IlShapes.dll" "$out/targets/sample/IlShapes.dll" >/dev/null
 
 step "differential suite host (run by tests/Diagnose.Differential.Tests and build/differential.sh)"
 dotnet publish "$root/tests/Diagnose.Differential/Diagnose.Differential.csproj" -c Release --no-build -o "$out/differential" -v quiet -nologo

@@ -165,12 +165,15 @@ internal sealed class ProbeEngine
     {
         var errors = new Dictionary<InstrumentedMethod, string>();
         var changes = new List<(InstrumentedMethod Method, byte[]? Body, int[] Sites)>();
+        var compiled = new InstrumentCompilation();
         foreach (var method in dirty)
         {
             var instruments = method.Probes.SelectMany(p => p.CurrentInstruments()).ToList();
             try
             {
-                var built = instruments.Count == 0 ? null : Build(method, instruments);
+                var compileErrors = new Dictionary<Instrument, string>();
+                var built = instruments.Count == 0 ? null : Build(method, instruments, compileErrors);
+                compiled.Record(method.Method, instruments, compileErrors);
                 if (built is not null)
                 {
                     changes.Add((method, built.Value.Body, built.Value.Sites));
@@ -190,6 +193,7 @@ internal sealed class ProbeEngine
             }
         }
 
+        compiled.FailThoseThatCompiledNowhere();
         if (_batchDepth > 0)
         {
             // A later change of the same method replaces an earlier one; its sites are retired then.
@@ -303,12 +307,21 @@ internal sealed class ProbeEngine
     }
 
     /// <summary>The instrumented body and its site ids, or null when no instrument compiled.</summary>
-    private (byte[] Body, int[] Sites)? Build(InstrumentedMethod method, IReadOnlyList<Instrument> instruments)
+    private (byte[] Body, int[] Sites)? Build(InstrumentedMethod method, IReadOnlyList<Instrument> instruments, IDictionary<Instrument, string> compileErrors)
     {
         var parameterNames = method.Method.GetParameters().Select((p, i) => p.Name ?? $"arg{i}").ToList();
         var symbols = method.Symbols;
-        var call = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, symbols), instruments.Where(i => i.Event == InstrumentEvent.Call).ToList());
-        var exit = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, symbols), instruments.Where(i => i.Event != InstrumentEvent.Call).ToList());
+        var original = ILDecoder.Decode(_bridge.GetILBody(method.ModuleId, method.MethodDef));
+        var exitInstruments = instruments.Where(i => i.Event != InstrumentEvent.Call).ToList();
+        if (exitInstruments.Count > 0 && original.Instructions.Any(i => i.OpCode == System.Reflection.Metadata.ILOpCode.Tail))
+        {
+            // Return hooks need a protected region a tail call cannot leave from: only call instruments apply here.
+            exitInstruments.ForEach(i => compileErrors[i] = "return and end probes are not available: the method makes tail calls (tail. prefix), which would become ordinary calls and could overflow the stack; call probes work");
+            exitInstruments.Clear();
+        }
+
+        var call = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, symbols), instruments.Where(i => i.Event == InstrumentEvent.Call).ToList(), compileErrors);
+        var exit = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, symbols), exitInstruments, compileErrors);
         if (call is null && exit is null)
         {
             return null;
@@ -326,7 +339,7 @@ internal sealed class ProbeEngine
                 HotspotsLineFunction = HookFunctions.HotspotsLinePointer,
                 Lines = LinesOf(symbols),
             };
-            var body = ProbeRewriter.Rewrite(ILDecoder.Decode(_bridge.GetILBody(method.ModuleId, method.MethodDef)), method.Shape, plan, TokensOf(method.ModuleId));
+            var body = ProbeRewriter.Rewrite(original, method.Shape, plan, TokensOf(method.ModuleId));
             return (body, sites.ToArray());
         }
         catch

@@ -41,6 +41,9 @@ public class Manager : IDisposable
         {
             GlobalNamespace[name] = value;
         }
+
+        // A pending target that installs when its assembly loads: record the outcome now, not at the next period.
+        Probes.PendingTried += OnStoreChanged;
     }
 
     /// <summary>Instrument types by spec type name: log, hist, incr, gauge, test, and any you add.</summary>
@@ -147,6 +150,7 @@ public class Manager : IDisposable
     /// <summary>Stops background applying and removes this manager's instruments (their methods are restored).</summary>
     public void Dispose()
     {
+        Probes.PendingTried -= OnStoreChanged;
         StopApplyingInBackground();
         lock (_applyGate)
         {
@@ -345,7 +349,9 @@ public class Manager : IDisposable
         _store.WriteApplied(ProcessKey, changed);
     }
 
-    private void OnStoreChanged(object? sender, EventArgs e) => ThreadPool.UnsafeQueueUserWorkItem(_ => SafeApply(), null);
+    private void OnStoreChanged(object? sender, EventArgs e) => OnStoreChanged();
+
+    private void OnStoreChanged() => ThreadPool.UnsafeQueueUserWorkItem(_ => SafeApply(), null);
 
     private void SafeApply()
     {

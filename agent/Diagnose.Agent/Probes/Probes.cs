@@ -9,6 +9,12 @@ public static class Probes
     private static readonly Dictionary<string, Probe> s_active = new(StringComparer.Ordinal);
     private static bool s_watchingLoads;
 
+    [ThreadStatic]
+    private static bool t_installingPending;
+
+    [ThreadStatic]
+    private static bool t_loadedWhileInstalling;
+
     /// <summary>The probe on <paramref name="target"/>: the running one if there is one, else a new, stopped one.</summary>
     /// <exception cref="DiagnoseException">The text is not a valid target.</exception>
     public static Probe AttachTo(string target)
@@ -19,6 +25,9 @@ public static class Probes
             return s_active.TryGetValue(name.Text, out var probe) ? probe : new Probe(name.Text);
         }
     }
+
+    /// <summary>Raised (on the loading thread) after pending probes were tried because an assembly loaded.</summary>
+    internal static event Action? PendingTried;
 
     /// <summary>Running probes (installed or pending) by target.</summary>
     public static IReadOnlyDictionary<string, Probe> Active
@@ -56,25 +65,55 @@ public static class Probes
         }
     }
 
-    /// <summary>A new assembly: pending probes may have their target now. Runs before the assembly's code does.</summary>
+    /// <summary>
+    /// A new assembly: pending probes may have their target now. Runs before the assembly's code does. Installing
+    /// loads assemblies itself (the expression binder, the JIT): such nested loads are not handled re-entrantly (that
+    /// would recurse without end) but by another pass of the outer loop.
+    /// </summary>
     private static void InstallPending()
     {
-        Probe[] pending;
-        lock (s_gate)
+        if (t_installingPending)
         {
-            pending = s_active.Values.Where(p => p.State == ProbeState.Pending).ToArray();
+            t_loadedWhileInstalling = true;
+            return;
         }
 
-        foreach (var probe in pending)
+        t_installingPending = true;
+        try
         {
-            try
+            var installedAny = false;
+            var passes = 0;
+            do
             {
-                probe.TryInstall(throwOnError: false);
+                t_loadedWhileInstalling = false;
+                Probe[] pending;
+                lock (s_gate)
+                {
+                    pending = s_active.Values.Where(p => p.State == ProbeState.Pending).ToArray();
+                }
+
+                foreach (var probe in pending)
+                {
+                    try
+                    {
+                        installedAny |= probe.TryInstall(throwOnError: false) || probe.State != ProbeState.Pending;
+                    }
+                    catch (Exception e)
+                    {
+                        AgentLog.Error($"installing pending probe {probe.Target} failed: {e}");
+                    }
+                }
             }
-            catch (Exception e)
+            while (t_loadedWhileInstalling && ++passes < 10);
+
+            if (installedAny)
             {
-                AgentLog.Error($"installing pending probe {probe.Target} failed: {e}");
+                PendingTried?.Invoke();
             }
+        }
+        finally
+        {
+            t_installingPending = false;
         }
     }
 }

@@ -15,7 +15,8 @@ namespace Diagnose.Rewriting;
 /// </code>
 /// The filter only records the exception (the search goes on and two-pass semantics are kept), the fault runs
 /// during unwinding after the body's own finally blocks, and the exception propagates untouched: no catch, no
-/// rethrow, original stack trace. No new TypeRef or AssemblyRef is needed: hooks are reached by calli with
+/// rethrow, original stack trace. Methods with tail calls get call hooks only (their tail calls stay tail calls).
+/// No new TypeRef or AssemblyRef is needed: hooks are reached by calli with
 /// StandAloneSig tokens of the module, and types in signatures are copied from the method's own blobs.
 /// </summary>
 internal sealed class ProbeRewriter
@@ -60,18 +61,16 @@ internal sealed class ProbeRewriter
     private void Apply(ProbePlan plan)
     {
         var original = _body.Instructions.ToList();
-        foreach (var instruction in original)
+        if (original.Any(i => i.OpCode == ILOpCode.Jmp))
         {
-            if (instruction.OpCode == ILOpCode.Jmp)
-            {
-                throw new NotSupportedException("the method ends with a jmp instruction");
-            }
+            throw new NotSupportedException("the method ends with a jmp instruction");
+        }
 
-            if (instruction.OpCode == ILOpCode.Tail)
-            {
-                // A tail call must be followed by ret, which becomes a leave: keep it an ordinary call.
-                instruction.OpCode = ILOpCode.Nop;
-            }
+        if (plan.Return is not null && original.Any(i => i.OpCode == ILOpCode.Tail))
+        {
+            // A tail call must be followed by ret, which the return hook turns into a leave out of a protected region:
+            // it would become an ordinary call and deep tail recursion could overflow the stack. Call probes keep it.
+            throw new NotSupportedException("it makes tail calls (tail. prefix): return and end probes would turn them into ordinary calls, which can overflow the stack in deep recursion; call probes work");
         }
 
         var prologue = new List<ILInstruction>();

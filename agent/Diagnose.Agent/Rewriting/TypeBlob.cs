@@ -39,7 +39,8 @@ internal sealed class TypeBlob
     /// <summary>For <see cref="TypeBlobKind.ByReference"/>: the type referred to.</summary>
     public TypeBlob? Element { get; }
 
-    public bool IsVoid => Bytes.Length == 1 && Bytes[0] == (byte)SignatureTypeCode.Void;
+    /// <summary>void, also with custom modifiers (an init accessor returns <c>modreq(IsExternalInit) void</c>).</summary>
+    public bool IsVoid => Unmodified() is [(byte)SignatureTypeCode.Void];
 
     /// <summary>The blob without leading custom modifiers and <c>pinned</c> (what ldobj/box TypeSpecs need).</summary>
     public byte[] Unmodified() => Bytes.AsSpan(SignatureReader.ModifierLength(Bytes)).ToArray();

@@ -10,7 +10,8 @@ namespace Diagnose.Sites;
 /// Compiles the instruments of one method and event point (entry, or exit for return and end instruments) into one
 /// handler: <c>(T₁ v₁ … Tₙ vₙ) =&gt; { if guard: for each instrument: try { if enabled &amp;&amp; condition: fire(value, tags) }
 /// catch (e) { SafeDispatch.Fail } }</c>, typed with the hook types of exactly the values the expressions use.
-/// An instrument whose expressions do not compile is failed (reported) and left out; the others still install.
+/// An instrument whose expressions do not compile for this method is left out and its error returned: the engine
+/// fails it only when it compiles for none of its probe's methods (an overload may lack a parameter another has).
 /// </summary>
 internal static class SiteCompiler
 {
@@ -24,8 +25,11 @@ internal static class SiteCompiler
     private static readonly MethodInfo s_tagsMerge = typeof(Tags).GetMethod(nameof(Tags.Merge))!;
     private static readonly PropertyInfo s_isEnabled = typeof(Instrument).GetProperty(nameof(Instrument.IsEnabled))!;
 
+    /// <param name="layout">The method and the values its hook will pass.</param>
+    /// <param name="instruments">The instruments of this event point.</param>
+    /// <param name="errors">Receives, per instrument, why it does not compile for this method (left out of the site).</param>
     /// <returns>The site, or null when no instrument could be compiled.</returns>
-    public static CompiledSite? Compile(SiteLayout layout, IReadOnlyList<Instrument> instruments)
+    public static CompiledSite? Compile(SiteLayout layout, IReadOnlyList<Instrument> instruments, IDictionary<Instrument, string> errors)
     {
         var awaited = instruments.Any(i => i.Event != InstrumentEvent.Call) ? AsyncReturn.AwaitedType(layout.Shape.Method) : null;
         var async = awaited is not null && layout.TryAdd([ValueSource.Result, ValueSource.Exception], HookFunctions.MaxValues) ? new AsyncValues(awaited) : null;
@@ -51,7 +55,7 @@ internal static class SiteCompiler
             }
             catch (Exception e) when (e is ExpressionException or InstrumentException)
             {
-                instrument.Fail(SafeDispatch.Describe(e));
+                errors[instrument] = SafeDispatch.Describe(e);
             }
         }
 
@@ -66,7 +70,7 @@ internal static class SiteCompiler
             }
             catch (Exception e) when (e is ExpressionException or InstrumentException or InvalidOperationException or ArgumentException)
             {
-                expressions.Instrument.Fail(SafeDispatch.Describe(e));
+                errors[expressions.Instrument] = SafeDispatch.Describe(e);
             }
         }
 

@@ -18,6 +18,12 @@ internal static class TargetResolver
         }
 
         var types = candidates.Select(a => FindType(a, target.TypeName)).OfType<Type>().Distinct().ToList();
+        if (types.Count == 0 && ExplicitImplementation(target, candidates) is { } explicitTarget)
+        {
+            target = explicitTarget.Target;
+            types = [explicitTarget.Type];
+        }
+
         if (types.Count == 0)
         {
             return TargetResolution.Pending($"type '{target.TypeName}' was not found");
@@ -94,6 +100,29 @@ internal static class TargetResolver
         }
 
         return method.GetMethodBody() is null ? "it has no IL body" : null;
+    }
+
+    /// <summary>
+    /// <c>Ns.Impl.IFace.Method</c> where <c>Ns.Impl</c> implements <c>IFace.Method</c> explicitly: the method's name is
+    /// <c>Ns.IFace.Method</c>, so the target is read as a shorter type and a dotted member.
+    /// </summary>
+    private static (TargetName Target, Type Type)? ExplicitImplementation(TargetName target, List<Assembly> assemblies)
+    {
+        var typeName = target.TypeName;
+        for (var dot = typeName.LastIndexOf('.'); dot > 0; dot = typeName.LastIndexOf('.', dot - 1))
+        {
+            var member = $"{typeName[(dot + 1)..]}.{target.Member}";
+            foreach (var type in assemblies.Select(a => FindType(a, typeName[..dot])).OfType<Type>())
+            {
+                var name = type.GetMethods(Declared).FirstOrDefault(m => m.Name.EndsWith("." + member, StringComparison.Ordinal))?.Name;
+                if (name is not null)
+                {
+                    return (target with { TypeName = typeName[..dot], Member = name }, type);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static Type? FindType(Assembly assembly, string name)

@@ -47,9 +47,4 @@ public sealed class MethodShapeTests(TargetRuntime runtime, StartMode mode)
         Assert.That(result.ProbeLines, Is.EqualTo(shape.Expected.Select(v => $"Probe (shape)[tags=[]] = {v}")), result.ToString());
         Assert.That(result.Result, Does.StartWith(shape.Result));
     }
-
-    public sealed record ShapeCase(string Name, string Target, string Value, string Event, string Command, string[] Expected, string Result)
-    {
-        public override string ToString() => Name;
-    }
 }

@@ -129,12 +129,15 @@ internal sealed class TargetApp : IDisposable
     /// <paramref name="probeLines"/> of them were seen (async return events fire on the completing thread, which the
     /// runtime may run after waking the caller).
     /// </summary>
-    public CommandResult Send(string command, int probeLines)
+    public CommandResult Send(string command, int probeLines) => Send(command, probeLines, "Probe (");
+
+    /// <summary>Like <see cref="Send(string, int)"/>, counting only the lines that start with <paramref name="prefix"/>.</summary>
+    public CommandResult Send(string command, int probeLines, string prefix)
     {
         var result = Send(command);
         var lines = result.Lines.ToList();
         var deadline = DateTime.UtcNow + s_timeout;
-        while (lines.Count(l => l.StartsWith("Probe (", StringComparison.Ordinal)) < probeLines && DateTime.UtcNow < deadline)
+        while (lines.Count(l => l.StartsWith(prefix, StringComparison.Ordinal)) < probeLines && DateTime.UtcNow < deadline)
         {
             if (_lines.TryTake(out var line, TimeSpan.FromMilliseconds(100)))
             {

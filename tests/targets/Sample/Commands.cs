@@ -47,9 +47,83 @@ public static class Commands
         "fetch" => Fetch.GetAsync(int.Parse(p[1])).GetAwaiter().GetResult().ToString(),
         "fail" => Await(Fetch.FailAsync(int.Parse(p[1]))),
         "label" => Fetch.LabelAsync(int.Parse(p[1])).AsTask().GetAwaiter().GetResult(),
+        "countdown" => string.Join(",", Iterators.Countdown(int.Parse(p[1]))),
+        "countdown-async" => string.Join(",", Iterators.CountdownAsync(int.Parse(p[1])).ToBlockingEnumerable()),
+        "fire" => FireAndWait(int.Parse(p[1])),
+        "max" => $"{Constrained.Max(int.Parse(p[1]), int.Parse(p[2]))},{Constrained.Max(p[1], p[2])}",
+        "describe-class" => Constrained.Describe(p[1]),
+        "or-default" => Constrained.OrDefault<int>(p.Length > 1 ? int.Parse(p[1]) : null).ToString(),
+        "shelf" => new Shelf()[int.Parse(p[1])],
+        "vector" => (new Vector(int.Parse(p[1]), int.Parse(p[2])) + new Vector(1, 1)).ToString(),
+        "dot" => new Vector(int.Parse(p[1]), int.Parse(p[2])).Dot(new Vector(2, 3)).ToString(),
+        "scale" => Vector.Scale(new Vector(int.Parse(p[1]), int.Parse(p[2])), 3).ToString(),
+        "half" => ByRef.TryHalf(int.Parse(p[1]), out var half) + "," + half,
+        "increment" => Increment(int.Parse(p[1]), int.Parse(p[2])),
+        "slot" => (ByRef.Slot(int.Parse(p[1])) += 1).ToString(),
+        "span" => ByRef.SumSpan(p.Skip(1).Select(int.Parse).ToArray()).ToString(),
+        "pointer" => Pointer(int.Parse(p[1])),
+        "stack" => ByRef.Stack(int.Parse(p[1])).ToString(),
+        "params" => Arguments.Count(p[1], p.Skip(2).Select(int.Parse).ToArray()).ToString(),
+        "optional" => p.Length > 2 ? Arguments.Greet(p[1], p[2]) : Arguments.Greet(p[1]),
+        "shout" => ((IShouter)new Shouter()).Shout(p[1]),
+        "whisper" => ((IShouter)new Shouter()).Whisper(p[1]),
+        "squares" => Closures.SumOfSquares(int.Parse(p[1])).ToString(),
+        "adder" => Closures.Adder(int.Parse(p[1]))(int.Parse(p[2])).ToString(),
+        "shouted" => p[1].Shouted(),
+        "point" => new Point(int.Parse(p[1]), int.Parse(p[2])).Length.ToString("0.###"),
+        "nested" => Deep.Nested(int.Parse(p[1])),
+        "pid" => Native.getpid().ToString(),
+        "join" => string.Join("+", p.Skip(1)),
+        "json" => System.Text.Json.JsonSerializer.Serialize(new Point(int.Parse(p[1]), int.Parse(p[2]))),
+        "il" => IlShape(p[1], int.Parse(p[2])),
         "charge" => new Store(p[1]).Charge(decimal.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new ArgumentException($"unknown command '{p[0]}'"),
     };
+
+    private static System.Reflection.Assembly? s_ilShapes;
+
+    /// <summary>Calls IlShapes.Shapes.&lt;method&gt;(arg) from IlShapes.dll next to this program (written by tests/targets/IlShapes).</summary>
+    private static string IlShape(string method, int arg)
+    {
+        s_ilShapes ??= System.Reflection.Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "IlShapes.dll"));
+        var type = s_ilShapes.GetType("IlShapes.Shapes", throwOnError: true)!;
+        if (method == "faults")
+        {
+            return type.GetField("Faults")!.GetValue(null)!.ToString()!;
+        }
+
+        var parameters = type.GetMethod(method)!.GetParameters().Length == 2 ? new object[] { arg, 0 } : new object[] { arg };
+        try
+        {
+            return type.GetMethod(method)!.Invoke(null, parameters)!.ToString()!;
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private static string FireAndWait(int delay)
+    {
+        var before = AsyncVoid.Completed;
+        AsyncVoid.Fire(delay);
+        Thread.Sleep(delay + 200);
+        return (AsyncVoid.Completed - before).ToString();
+    }
+
+    private static string Increment(int start, int by)
+    {
+        var counter = start;
+        ByRef.Increment(ref counter, by);
+        return counter.ToString();
+    }
+
+    private static unsafe string Pointer(int value)
+    {
+        var local = value;
+        return ByRef.ReadPointer(&local).ToString();
+    }
 
     private static string Await(Task task)
     {
