@@ -32,6 +32,7 @@ public static class Program
                 "drop" => Guard(() => Drop(parts[1], parts[2])),
                 "sensor" => Guard(() => Sense(parts[1], parts[2], parts[3..])),
                 "sensor-throws" => Guard(() => SenseThrowing(parts[1])),
+                "stress" => Guard(() => Stress.Run(int.Parse(parts[1]), int.Parse(parts[2]))),
                 _ => Commands.Execute(parts),
             });
         }
