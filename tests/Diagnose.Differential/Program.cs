@@ -19,7 +19,8 @@ namespace Diagnose.Differential;
 ///   Diagnose.Differential --table PLAIN.json PROBED.json
 /// </code>
 /// Standard output carries only the canonical output of the workloads (ending with "end N cases"); everything else
-/// (the probing report, timings) goes to standard error and the report file.
+/// (the probing report, timings) goes to standard error and the report file. Exit codes: 0 done (an exception inside
+/// a case is part of the output, not a failure), 2 usage, 3 the profiler cannot be used.
 /// </summary>
 public static class Program
 {
@@ -53,6 +54,11 @@ public static class Program
             Console.Error.WriteLine($"usage: {e.Message}");
             return 2;
         }
+        catch (DiagnoseException e)
+        {
+            Console.Error.WriteLine($"cannot probe: {e.Message}");
+            return 3;
+        }
     }
 
     private static int Run(Options options)
@@ -77,12 +83,9 @@ public static class Program
 
         stdout.Write($"end {output.Cases} cases\n");
         stdout.Flush();
-        if (probers is not null)
+        foreach (var prober in probers?.Values ?? [])
         {
-            foreach (var (workload, prober) in probers)
-            {
-                prober.Collect();
-            }
+            prober.Collect();
         }
 
         ReportTable.Print(Console.Error, report);
