@@ -83,7 +83,7 @@ public static class Program
 
         stdout.Write($"end {output.Cases} cases\n");
         stdout.Flush();
-        foreach (var prober in probers?.Values ?? [])
+        foreach (var prober in probers?.Values.ToList() ?? [])
         {
             prober.Collect();
         }
