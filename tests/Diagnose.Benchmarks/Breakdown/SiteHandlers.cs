@@ -10,13 +10,8 @@ namespace Diagnose.Benchmarks.Breakdown;
 internal static class SiteHandlers
 {
     /// <summary>The handler the engine installs: compiled by SiteCompiler.</summary>
-    public static Action<int> Compiled(NumericInstrument instrument)
-    {
-        var layout = SiteLayouts.Of(typeof(Calculator).GetMethod(nameof(Calculator.AddProbedOnReturn))!);
-        var site = SiteCompiler.Compile(layout, [instrument])
-            ?? throw new InvalidOperationException($"the handler did not compile: {instrument.Error}");
-        return (Action<int>)site.Handler;
-    }
+    public static Action<int> Compiled(NumericInstrument instrument) =>
+        (Action<int>)SiteBuilder.Compile(typeof(Calculator).GetMethod(nameof(Calculator.AddProbedOnReturn))!, instrument);
 
     /// <summary>
     /// The same LINQ tree as SiteCompiler's per-instrument block (try { if enabled: Record((double)v, tags) } catch:

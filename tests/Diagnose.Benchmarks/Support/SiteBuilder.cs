@@ -7,19 +7,22 @@ using Diagnose.Symbols;
 namespace Diagnose.Benchmarks.Support;
 
 /// <summary>
-/// Fresh site layouts of a method, built as the engine builds them, for compiling sites without probing. The
-/// method's shape, parameter names and symbols are read once per method (the engine also reads them once, when it
-/// first tracks the method); each layout is new, as for every build. The one place that follows the engine's
-/// internal construction.
+/// Compiles the handler of one site of a method as the engine does, without probing it: a new layout of the method
+/// (its shape, parameter names and symbols are read once per method, as the engine reads them when it first tracks
+/// the method), then SiteCompiler. The one place that follows the engine's internal construction.
 /// </summary>
-internal static class SiteLayouts
+internal static class SiteBuilder
 {
     private static readonly ConcurrentDictionary<MethodInfo, (MethodShape Shape, List<string> Names, MethodSymbols Symbols)> s_methods = new();
 
-    public static SiteLayout Of(MethodInfo method)
+    /// <summary>The handler for the instrument at its event point of <paramref name="method"/>; throws when it does not compile.</summary>
+    public static Delegate Compile(MethodInfo method, Instrument instrument)
     {
         var (shape, names, symbols) = s_methods.GetOrAdd(method, Read);
-        return new SiteLayout(shape, names, symbols);
+        var errors = new Dictionary<Instrument, string>();
+        var site = SiteCompiler.Compile(new SiteLayout(shape, names, symbols), [instrument], errors)
+            ?? throw new InvalidOperationException($"'{instrument.Value}' does not compile for {method.Name}: {string.Join("; ", errors.Values)}");
+        return site.Handler;
     }
 
     private static (MethodShape, List<string>, MethodSymbols) Read(MethodInfo method)
