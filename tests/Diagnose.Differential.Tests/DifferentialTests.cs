@@ -53,15 +53,14 @@ public sealed class DifferentialTests
     }
 
     [TestCaseSource(nameof(s_libraries))]
-    public void EveryMethodWithILButStaticConstructorsIsInstrumented(string library)
+    public void EveryMethodWithILIsInstrumented(string library)
     {
         var probing = Probing(library);
         var withIL = probing.GetProperty("MethodsWithIL").GetInt32();
-        var staticConstructors = probing.GetProperty("Refused").EnumerateObject().Where(r => r.Name.Contains("static constructor", StringComparison.Ordinal)).Sum(r => r.Value.GetInt32());
         var instrumented = probing.GetProperty("Instrumented").GetInt32();
-        TestContext.Out.WriteLine($"{library}: {instrumented} of {withIL} methods with IL instrumented, {staticConstructors} static constructors refused");
+        TestContext.Out.WriteLine($"{library}: {instrumented} of {withIL} methods with IL instrumented");
         Assert.That(withIL, Is.GreaterThan(1000), "the library was not inventoried");
-        Assert.That((double)instrumented / (withIL - staticConstructors), Is.GreaterThanOrEqualTo(RequiredCoverage),
+        Assert.That((double)instrumented / withIL, Is.GreaterThanOrEqualTo(RequiredCoverage),
             $"failed: {string.Join("\n", probing.GetProperty("Failed").EnumerateArray().Take(20))}");
     }
 

@@ -84,11 +84,6 @@ internal static class TargetResolver
             return "it is in a collectible assembly, which the runtime cannot re-JIT";
         }
 
-        if (method is ConstructorInfo { IsStatic: true })
-        {
-            return "it is a static constructor, which runs once before a probe could see it";
-        }
-
         if (method.CallingConvention.HasFlag(CallingConventions.VarArgs))
         {
             return "it takes variable arguments (__arglist)";

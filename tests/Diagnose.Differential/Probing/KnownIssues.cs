@@ -8,15 +8,8 @@ namespace Diagnose.Differential.Probing;
 /// </summary>
 internal static class KnownIssues
 {
-    private static readonly (Func<MethodBase, bool> Matches, string Issue)[] s_issues =
-    [
-        (IsVoidWithRequiredModifier,
-            "a void return with a required modifier (init accessors: void modreq(IsExternalInit)) is taken for a value; "
-            + "with a return or end instrument the rewritten body stores a result that does not exist: InvalidProgramException"),
-    ];
-
-    private static bool IsVoidWithRequiredModifier(MethodBase method) =>
-        method is MethodInfo info && info.ReturnType == typeof(void) && info.ReturnParameter.GetRequiredCustomModifiers().Length > 0;
+    // Fixed: void with a required modifier (init accessors) was taken for a value (TypeBlob.IsVoid ignores modifiers now).
+    private static readonly (Func<MethodBase, bool> Matches, string Issue)[] s_issues = [];
 
     /// <summary>The known issue that excludes <paramref name="method"/>, or null.</summary>
     public static string? Of(MethodBase method)

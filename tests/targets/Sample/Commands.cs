@@ -73,6 +73,7 @@ public static class Commands
         "point" => new Point(int.Parse(p[1]), int.Parse(p[2])).Length.ToString("0.###"),
         "nested" => Deep.Nested(int.Parse(p[1])),
         "pid" => Native.getpid().ToString(),
+        "registry" => Registry.Names,
         "join" => string.Join("+", p.Skip(1)),
         "json" => System.Text.Json.JsonSerializer.Serialize(new Point(int.Parse(p[1]), int.Parse(p[2]))),
         "il" => IlShape(p[1], int.Parse(p[2])),

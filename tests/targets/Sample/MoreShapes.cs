@@ -148,6 +148,19 @@ public sealed record Point(int X, int Y)
     public double Length => Math.Sqrt((X * X) + (Y * Y));
 }
 
+/// <summary>An explicit static constructor: it runs on the first use of the class (the "registry" command only).</summary>
+public static class Registry
+{
+    private static readonly List<string> s_names;
+
+    static Registry()
+    {
+        s_names = ["alpha", "beta"];
+    }
+
+    public static string Names => string.Join(",", s_names);
+}
+
 public static partial class Native
 {
     [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "getpid")]
