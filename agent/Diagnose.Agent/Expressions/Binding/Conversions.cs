@@ -90,6 +90,13 @@ internal static class Conversions
             return folded;
         }
 
+        if (to.IsAssignableFrom(e.Type))
+        {
+            // Boxing or a reference conversion: never a user-defined operator (a struct's implicit conversion to some
+            // class must not be picked for a conversion to object).
+            return Expression.Convert(e, to);
+        }
+
         var method = NumericTypes.IsNumeric(Unwrap(e.Type)) && NumericTypes.IsNumeric(Unwrap(to)) ? null : FindOperator(e.Type, to, false);
         return method is null ? Expression.Convert(e, to) : Expression.Convert(e, to, method);
     }
