@@ -19,7 +19,9 @@ internal sealed class InstrumentCompilation
             if (errors.TryGetValue(instrument, out var error))
             {
                 outcome.Item2.Add(error);
-                AgentLog.Info($"instrument '{instrument.Name}' does not apply to {Sites.CallerInfo.Describe(method)}: {error}");
+                var note = $"does not apply to {Sites.CallerInfo.Describe(method)}({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))}): {error}";
+                instrument.AddNote(note);
+                AgentLog.Info($"instrument '{instrument.Name}' {note}");
             }
             else
             {

@@ -26,6 +26,7 @@ internal sealed class ProbeEngine
     private readonly List<(InstrumentedMethod Method, byte[]? Body, int[] Sites)> _deferred = new();
     private Timer? _expiryTimer;
     private int _batchDepth;
+    private int _hooked; // methods whose current body has hooks
 
     private ProbeEngine(NativeBridge bridge)
     {
@@ -84,8 +85,8 @@ internal sealed class ProbeEngine
                 errors[method.Method] = error;
             }
 
-            ForgetUnprobed();
-            WatchExpiry();
+            ForgetUnprobed(dirty);
+            WatchExpiry(probe);
             return errors;
         }
     }
@@ -98,7 +99,7 @@ internal sealed class ProbeEngine
         {
             var dirty = _methods.Values.Where(m => m.Probes.Remove(probe)).ToList();
             Commit(dirty);
-            ForgetUnprobed();
+            ForgetUnprobed(dirty);
         }
     }
 
@@ -110,7 +111,7 @@ internal sealed class ProbeEngine
         {
             var dirty = _methods.Values.Where(m => m.Probes.Contains(probe)).ToList();
             var errors = Commit(dirty).ToDictionary(e => e.Key.Method, e => e.Value);
-            WatchExpiry();
+            WatchExpiry(probe);
             return errors;
         }
     }
@@ -233,7 +234,8 @@ internal sealed class ProbeEngine
         }
 
         var keys = changes.Select(c => c.Method.Key).ToList();
-        var nothingProbedAfter = _methods.Values.Except(changes.Select(c => c.Method)).All(m => !m.HasHooks) && changes.All(c => c.Body is null);
+        var hookedAfter = _hooked - changes.Count(c => c.Method.HasHooks) + changes.Count(c => c.Body is not null);
+        var nothingProbedAfter = hookedAfter == 0;
         try
         {
             if (nothingProbedAfter)
@@ -265,6 +267,7 @@ internal sealed class ProbeEngine
         {
             Array.ForEach(change.Method.Sites, SiteTable.Retire);
             change.Method.Sites = change.Sites;
+            _hooked += (change.Body is not null ? 1 : 0) - (change.Method.HasHooks ? 1 : 0);
             change.Method.HasHooks = change.Body is not null;
         }
 
@@ -292,7 +295,7 @@ internal sealed class ProbeEngine
             var changes = _deferred.ToList();
             _deferred.Clear();
             failures = Submit(changes);
-            ForgetUnprobed();
+            ForgetUnprobed(changes.Select(c => c.Method));
         }
 
         // Outside the engine lock: probes take their own lock before the engine's, never after.
@@ -364,10 +367,15 @@ internal sealed class ProbeEngine
     {
         var id = SiteTable.Allocate();
         sites.Add(id);
+        if (site.Emitted is { } emitted)
+        {
+            SiteTable.SetRetire(id, emitted.Retire);
+            return new HookCall(id, emitted.EntryPoint.MethodHandle.GetFunctionPointer(), site.Captures);
+        }
+
         SiteTable.Set(id, site.Handler);
         var hook = HookFunctions.For(site.Captures.Select(c => c.HookType).ToList());
-        var pointer = hook.MethodHandle.GetFunctionPointer();
-        return new HookCall(id, pointer, site.Captures);
+        return new HookCall(id, hook.MethodHandle.GetFunctionPointer(), site.Captures);
     }
 
     private ModuleTokens TokensOf(nuint moduleId)
@@ -394,19 +402,19 @@ internal sealed class ProbeEngine
         }
     }
 
-    private void ForgetUnprobed()
+    /// <summary>Stops tracking those of <paramref name="candidates"/> that have neither probes nor hooks left.</summary>
+    private void ForgetUnprobed(IEnumerable<InstrumentedMethod> candidates)
     {
-        foreach (var key in _methods.Where(p => p.Value.Probes.Count == 0 && !p.Value.HasHooks).Select(p => p.Key).ToList())
+        foreach (var method in candidates.Where(m => m.Probes.Count == 0 && !m.HasHooks).ToList())
         {
-            _methods.Remove(key);
+            _methods.Remove(method.Key);
         }
     }
 
-    /// <summary>Checks lifespans every second while some instrument has one.</summary>
-    private void WatchExpiry()
+    /// <summary>Checks lifespans every second once some instrument has one.</summary>
+    private void WatchExpiry(Probe probe)
     {
-        var anyExpiring = _methods.Values.SelectMany(m => m.Probes).SelectMany(p => p.CurrentInstruments()).Any(i => i.Expires is not null);
-        if (anyExpiring && _expiryTimer is null)
+        if (_expiryTimer is null && probe.CurrentInstruments().Any(i => i.Expires is not null))
         {
             _expiryTimer = new Timer(_ => RemoveExpired(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         }

@@ -6,7 +6,8 @@ namespace Diagnose.Hooks;
 /// <summary>
 /// The entry points that rewritten IL reaches by <c>calli</c> (see Rewriting/ProbeRewriter.cs). Each takes the site
 /// id and the captured values, typed: an instantiation over the value's own type for value types (no boxing),
-/// <c>object</c> for references. The handler is the site's compiled delegate of the matching Action type.
+/// <c>object</c> for references. The handler is the site's compiled delegate of the matching Action type; it runs
+/// under the re-entry guard, taken here in C# (tier 1 inlines the thread-static access; a compiled handler would not).
 /// These must stay static methods of a non-generic type in this (non-collectible) assembly.
 /// </summary>
 internal static class HookFunctions
@@ -59,73 +60,154 @@ internal static class HookFunctions
 
     public static void Fire0(int site)
     {
-        if (SiteTable.Handler(site) is Action handler)
+        ref var inside = ref ReentryGuard.Slot;
+        if (!inside && SiteTable.Handler(site) is Action handler)
         {
-            handler();
+            inside = true;
+            try
+            {
+                handler();
+            }
+            finally
+            {
+                inside = false;
+            }
         }
     }
 
     public static void Fire1<T1>(int site, T1 v1)
     {
-        if (SiteTable.Handler(site) is Action<T1> handler)
+        ref var inside = ref ReentryGuard.Slot;
+        if (!inside && SiteTable.Handler(site) is Action<T1> handler)
         {
-            handler(v1);
+            inside = true;
+            try
+            {
+                handler(v1);
+            }
+            finally
+            {
+                inside = false;
+            }
         }
     }
 
     public static void Fire2<T1, T2>(int site, T1 v1, T2 v2)
     {
-        if (SiteTable.Handler(site) is Action<T1, T2> handler)
+        ref var inside = ref ReentryGuard.Slot;
+        if (!inside && SiteTable.Handler(site) is Action<T1, T2> handler)
         {
-            handler(v1, v2);
+            inside = true;
+            try
+            {
+                handler(v1, v2);
+            }
+            finally
+            {
+                inside = false;
+            }
         }
     }
 
     public static void Fire3<T1, T2, T3>(int site, T1 v1, T2 v2, T3 v3)
     {
-        if (SiteTable.Handler(site) is Action<T1, T2, T3> handler)
+        ref var inside = ref ReentryGuard.Slot;
+        if (!inside && SiteTable.Handler(site) is Action<T1, T2, T3> handler)
         {
-            handler(v1, v2, v3);
+            inside = true;
+            try
+            {
+                handler(v1, v2, v3);
+            }
+            finally
+            {
+                inside = false;
+            }
         }
     }
 
     public static void Fire4<T1, T2, T3, T4>(int site, T1 v1, T2 v2, T3 v3, T4 v4)
     {
-        if (SiteTable.Handler(site) is Action<T1, T2, T3, T4> handler)
+        ref var inside = ref ReentryGuard.Slot;
+        if (!inside && SiteTable.Handler(site) is Action<T1, T2, T3, T4> handler)
         {
-            handler(v1, v2, v3, v4);
+            inside = true;
+            try
+            {
+                handler(v1, v2, v3, v4);
+            }
+            finally
+            {
+                inside = false;
+            }
         }
     }
 
     public static void Fire5<T1, T2, T3, T4, T5>(int site, T1 v1, T2 v2, T3 v3, T4 v4, T5 v5)
     {
-        if (SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5> handler)
+        ref var inside = ref ReentryGuard.Slot;
+        if (!inside && SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5> handler)
         {
-            handler(v1, v2, v3, v4, v5);
+            inside = true;
+            try
+            {
+                handler(v1, v2, v3, v4, v5);
+            }
+            finally
+            {
+                inside = false;
+            }
         }
     }
 
     public static void Fire6<T1, T2, T3, T4, T5, T6>(int site, T1 v1, T2 v2, T3 v3, T4 v4, T5 v5, T6 v6)
     {
-        if (SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5, T6> handler)
+        ref var inside = ref ReentryGuard.Slot;
+        if (!inside && SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5, T6> handler)
         {
-            handler(v1, v2, v3, v4, v5, v6);
+            inside = true;
+            try
+            {
+                handler(v1, v2, v3, v4, v5, v6);
+            }
+            finally
+            {
+                inside = false;
+            }
         }
     }
 
     public static void Fire7<T1, T2, T3, T4, T5, T6, T7>(int site, T1 v1, T2 v2, T3 v3, T4 v4, T5 v5, T6 v6, T7 v7)
     {
-        if (SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5, T6, T7> handler)
+        ref var inside = ref ReentryGuard.Slot;
+        if (!inside && SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5, T6, T7> handler)
         {
-            handler(v1, v2, v3, v4, v5, v6, v7);
+            inside = true;
+            try
+            {
+                handler(v1, v2, v3, v4, v5, v6, v7);
+            }
+            finally
+            {
+                inside = false;
+            }
         }
     }
 
     public static void Fire8<T1, T2, T3, T4, T5, T6, T7, T8>(int site, T1 v1, T2 v2, T3 v3, T4 v4, T5 v5, T6 v6, T7 v7, T8 v8)
     {
-        if (SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5, T6, T7, T8> handler)
+        ref var inside = ref ReentryGuard.Slot;
+        if (!inside && SiteTable.Handler(site) is Action<T1, T2, T3, T4, T5, T6, T7, T8> handler)
         {
-            handler(v1, v2, v3, v4, v5, v6, v7, v8);
+            inside = true;
+            try
+            {
+                handler(v1, v2, v3, v4, v5, v6, v7, v8);
+            }
+            finally
+            {
+                inside = false;
+            }
         }
     }
 }

@@ -6,8 +6,12 @@ namespace Diagnose.Hooks;
 /// </summary>
 internal static class ReentryGuard
 {
+    /// <summary>The flag itself; emitted hooks take its address once per call (one thread-static lookup).</summary>
     [ThreadStatic]
-    private static bool t_inside;
+    internal static bool t_inside;
+
+    /// <summary>This thread's flag, for code that reads and writes it in one call (one lookup instead of three).</summary>
+    public static ref bool Slot => ref t_inside;
 
     /// <summary>True when the caller may run instruments; it must then call <see cref="Exit"/>.</summary>
     public static bool TryEnter()

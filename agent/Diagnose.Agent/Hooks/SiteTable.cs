@@ -9,6 +9,7 @@ internal static class SiteTable
 {
     private static readonly object s_gate = new();
     private static Delegate?[] s_handlers = new Delegate?[64];
+    private static readonly Dictionary<int, Action> s_retire = new();
     private static int s_next = 1; // 0 is never a site
 
     public static Delegate? Handler(int site)
@@ -41,6 +42,25 @@ internal static class SiteTable
         }
     }
 
-    /// <summary>The handler stops firing; the id is not reused.</summary>
-    public static void Retire(int site) => Set(site, null);
+    /// <summary>An emitted site (called directly, not through the table) registers how to silence it.</summary>
+    public static void SetRetire(int site, Action retire)
+    {
+        lock (s_gate)
+        {
+            s_retire[site] = retire;
+        }
+    }
+
+    /// <summary>The site stops firing; the id is not reused.</summary>
+    public static void Retire(int site)
+    {
+        Action? retire;
+        lock (s_gate)
+        {
+            Volatile.Write(ref s_handlers[site], null);
+            s_retire.Remove(site, out retire);
+        }
+
+        retire?.Invoke();
+    }
 }

@@ -10,6 +10,7 @@ namespace Diagnose;
 /// </summary>
 public abstract class Instrument
 {
+    private readonly List<string> _notes = new();
     private volatile string? _error;
 
     protected Instrument(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, DateTimeOffset? expires = null, JsonObject? custom = null)
@@ -53,13 +54,44 @@ public abstract class Instrument
     /// <summary>The manager's per-call check (only when a manager overrides CheckCall): gets the call's arguments.</summary>
     internal Func<object?[], bool>? Gate { get; set; }
 
+    /// <summary>Methods of its probe the instrument does not apply to (an overload without a name it uses), with why.</summary>
+    internal IReadOnlyList<string> Notes
+    {
+        get
+        {
+            lock (_notes)
+            {
+                return _notes.ToArray();
+            }
+        }
+    }
+
     /// <summary>The manager's tags, sent before the instrument's own.</summary>
     internal string[] ManagerTags { get; set; } = [];
 
     public override string ToString() => $"{GetType().Name}({Name}: {Value} on {Event.ToString().ToLowerInvariant()})";
 
+    /// <summary>
+    /// True (the default) when firing may run code that could itself be probed, so calls are guarded against re-entry
+    /// (one thread-static lookup per call). An instrument whose Fire/Record only touches its own fields may return
+    /// false: where its expressions are plain arithmetic too, its sites skip the guard. Getting this wrong risks
+    /// unbounded recursion (an instrument that calls a method probed by itself).
+    /// </summary>
+    protected internal virtual bool MayReenter => true;
+
     /// <summary>Fires with the value of the expression (never null for <c>log</c>, which skips nulls) and the tags as "key:value" texts.</summary>
     protected internal abstract void Fire(object? value, IReadOnlyList<string> tags);
+
+    internal void AddNote(string note)
+    {
+        lock (_notes)
+        {
+            if (!_notes.Contains(note))
+            {
+                _notes.Add(note);
+            }
+        }
+    }
 
     /// <summary>Disables the instrument and tells its owner; later calls of the probed method skip it.</summary>
     internal void Fail(string error)

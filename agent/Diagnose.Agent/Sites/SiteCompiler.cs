@@ -8,8 +8,9 @@ namespace Diagnose.Sites;
 
 /// <summary>
 /// Compiles the instruments of one method and event point (entry, or exit for return and end instruments) into one
-/// handler: <c>(T₁ v₁ … Tₙ vₙ) =&gt; { if guard: for each instrument: try { if enabled &amp;&amp; condition: fire(value, tags) }
-/// catch (e) { SafeDispatch.Fail } }</c>, typed with the hook types of exactly the values the expressions use.
+/// handler: <c>(T₁ v₁ … Tₙ vₙ) =&gt; { for each instrument: try { if enabled &amp;&amp; condition: fire(value, tags) }
+/// catch (e) { SafeDispatch.Fail } }</c>, typed with the hook types of exactly the values the expressions use (the
+/// re-entry guard is HookFunctions', around the call).
 /// An instrument whose expressions do not compile for this method is left out and its error returned: the engine
 /// fails it only when it compiles for none of its probe's methods (an overload may lack a parameter another has).
 /// </summary>
@@ -59,14 +60,12 @@ internal static class SiteCompiler
             }
         }
 
-        var blocks = new List<Expression>();
-        var installed = new List<Instrument>();
+        var bound = new List<BoundInstrument>();
         foreach (var expressions in parsed)
         {
             try
             {
-                blocks.Add(Block(expressions, new SiteScope(layout, expressions.Instrument.Event, async)));
-                installed.Add(expressions.Instrument);
+                bound.Add(Bind(expressions, new SiteScope(layout, expressions.Instrument.Event, async)));
             }
             catch (Exception e) when (e is ExpressionException or InstrumentException or InvalidOperationException or ArgumentException)
             {
@@ -74,20 +73,24 @@ internal static class SiteCompiler
             }
         }
 
-        if (blocks.Count == 0)
+        if (bound.Count == 0)
         {
             return null;
         }
 
+        var installed = bound.Select(b => b.Instrument).ToList();
         var hookTypes = layout.Captures.Select(c => c.HookType).ToList();
-        var body = Expression.IfThen(
-            Expression.Call(s_tryEnter),
-            Expression.TryFinally(Expression.Block(blocks), Expression.Call(s_exit)));
         var name = $"Diagnose.Site.{layout.Shape.Method.Name}";
+        if (async is null && EmittedSites.Supports(hookTypes))
+        {
+            return new CompiledSite(layout.Captures.ToList(), null, installed, EmittedSites.Build(layout, bound, layout.Shape.Method.Name));
+        }
+
+        Expression body = Expression.Block(bound.Select(Block)); // HookFunctions holds the re-entry guard around the handler
         var handler = async is null
             ? Expression.Lambda(HookFunctions.HandlerType(hookTypes), body, name, layout.Parameters).Compile()
             : AsyncHandler(layout, async, body, name, installed, parsed.Any(p => p.FreeNames.Contains("exception")));
-        return new CompiledSite(layout.Captures.ToList(), handler, installed);
+        return new CompiledSite(layout.Captures.ToList(), handler, installed, null);
     }
 
     /// <summary>
@@ -96,8 +99,15 @@ internal static class SiteCompiler
     /// </summary>
     private static Delegate AsyncHandler(SiteLayout layout, AsyncValues async, Expression body, string name, IReadOnlyList<Instrument> instruments, bool needsException)
     {
+        // The completion runs on the thread that completes the task: it takes the guard itself when it is free (when
+        // the task completed at once it runs inside the hook, which holds the guard already).
+        var entered = Expression.Variable(typeof(bool), "entered");
+        var guarded = Expression.Block(
+            [entered],
+            Expression.Assign(entered, Expression.Call(s_tryEnter)),
+            Expression.TryFinally(body, Expression.IfThen(entered, Expression.Call(s_exit))));
         var completionParameters = layout.Parameters.Append(async.Result).Append(async.Fault).ToList();
-        var completion = Expression.Lambda(body, name + ".Completed", completionParameters).Compile();
+        var completion = Expression.Lambda(guarded, name + ".Completed", completionParameters).Compile();
         layout.TryGet(ValueSource.Result, out var returned, out _);
         layout.TryGet(ValueSource.Exception, out var thrown, out _);
         var awaited = Expression.Parameter(async.Result.Type, "value");
@@ -115,36 +125,49 @@ internal static class SiteCompiler
             Expression.Constant(needsException));
         var error = Expression.Parameter(typeof(Exception), "error");
         var outer = Expression.TryCatch(
-            Expression.IfThen(Expression.Not(Expression.Property(null, typeof(ReentryGuard), nameof(ReentryGuard.IsInside))), observe),
+            observe,
             Expression.Catch(error, Expression.Call(typeof(SafeDispatch).GetMethod(nameof(SafeDispatch.FailAll))!, Expression.Constant(instruments.ToArray()), error)));
         return Expression.Lambda(HookFunctions.HandlerType(layout.Captures.Select(c => c.HookType).ToList()), outer, name, layout.Parameters).Compile();
     }
 
-    private static Expression Block(ParsedInstrument parsed, SiteScope scope)
+    private static BoundInstrument Bind(ParsedInstrument parsed, SiteScope scope)
     {
         var options = parsed.Instrument.Options;
-        var managerTags = parsed.Instrument.ManagerTags;
-        var instrument = Expression.Constant(parsed.Instrument);
         var value = ExpressionCompiler.Bind(parsed.Value, scope, options);
-        Expression tags = Expression.Constant(managerTags);
+        Expression tags = Expression.Constant(parsed.Instrument.ManagerTags);
         if (parsed.Tags is not null)
         {
             var own = Expression.Call(s_tagsFrom, Expression.Convert(ExpressionCompiler.Bind(parsed.Tags, scope, options), typeof(object)));
             tags = Expression.Call(s_tagsMerge, tags, own);
         }
 
-        Expression fire = parsed.Instrument is NumericInstrument
-            ? Expression.Call(Expression.Convert(instrument, typeof(NumericInstrument)), s_record, ToDouble(value), tags)
-            : Expression.Call(instrument, s_fire, Expression.Convert(value, typeof(object)), tags);
-        Expression guard = Expression.Property(instrument, s_isEnabled);
+        Expression? guard = null;
         if (parsed.Instrument.Gate is { } gate)
         {
-            guard = Expression.AndAlso(guard, Expression.Invoke(Expression.Constant(gate), scope.AllArguments()));
+            guard = Expression.Invoke(Expression.Constant(gate), scope.AllArguments());
         }
 
         if (parsed.Condition is not null)
         {
-            guard = Expression.AndAlso(guard, ToBoolean(ExpressionCompiler.Bind(parsed.Condition, scope, options), parsed.Condition.Source));
+            var condition = ToBoolean(ExpressionCompiler.Bind(parsed.Condition, scope, options), parsed.Condition.Source);
+            guard = guard is null ? condition : Expression.AndAlso(guard, condition);
+        }
+
+        var input = parsed.Instrument is NumericInstrument ? ToDouble(value) : Expression.Convert(value, typeof(object));
+        return new BoundInstrument(parsed.Instrument, input, guard, tags);
+    }
+
+    /// <summary>The compiled handler's part for one instrument: try { if enabled and guard: fire } catch: fail it.</summary>
+    private static Expression Block(BoundInstrument bound)
+    {
+        var instrument = Expression.Constant(bound.Instrument);
+        Expression fire = bound.Instrument is NumericInstrument
+            ? Expression.Call(Expression.Convert(instrument, typeof(NumericInstrument)), s_record, bound.Input, bound.Tags)
+            : Expression.Call(instrument, s_fire, bound.Input, bound.Tags);
+        Expression guard = Expression.Property(instrument, s_isEnabled);
+        if (bound.Guard is not null)
+        {
+            guard = Expression.AndAlso(guard, bound.Guard);
         }
 
         var error = Expression.Parameter(typeof(Exception), "error");
