@@ -16,6 +16,10 @@ public sealed class Calculator
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int AddProbedOnReturn(int a, int b) => a + b;
 
+    /// <summary>Probed with a return instrument on <c>result</c> that declares it cannot re-enter (no guard).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int AddProbedOnReturnUnguarded(int a, int b) => a + b;
+
     /// <summary>Probed with a call instrument on <c>a</c>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int AddProbedOnCall(int a, int b) => a + b;

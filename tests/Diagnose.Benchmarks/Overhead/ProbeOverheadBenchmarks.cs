@@ -17,6 +17,7 @@ public class ProbeOverheadBenchmarks
     private readonly Calculator _calculator = new();
     private readonly CountingRecorder _onReturn = new("bench.add.result", "result");
     private readonly CountingRecorder _onCall = new("bench.add.a", "a", InstrumentEvent.Call);
+    private readonly CountingRecorder _unguarded = new("bench.add.unguarded", "result", mayReenter: false);
     private readonly int _a = 20;
     private readonly int _b = 22;
     private CheckedProbe? _probe;
@@ -24,6 +25,10 @@ public class ProbeOverheadBenchmarks
     [GlobalSetup(Target = nameof(ProbedOnReturn))]
     public void StartReturnProbe() =>
         _probe = CheckedProbe.Start($"{s_type}.{nameof(Calculator.AddProbedOnReturn)}", _onReturn, () => _onReturn.Count, ProbedOnReturn, 42);
+
+    [GlobalSetup(Target = nameof(ProbedOnReturnUnguarded))]
+    public void StartUnguardedReturnProbe() =>
+        _probe = CheckedProbe.Start($"{s_type}.{nameof(Calculator.AddProbedOnReturnUnguarded)}", _unguarded, () => _unguarded.Count, ProbedOnReturnUnguarded, 42);
 
     [GlobalSetup(Target = nameof(ProbedOnCall))]
     public void StartCallProbe() =>
@@ -52,6 +57,11 @@ public class ProbeOverheadBenchmarks
 
     [Benchmark]
     public int HandWrittenOnReturn() => _calculator.AddByHandOnReturn(_a, _b);
+
+    /// <summary>The same probe with an instrument that declares Record calls nothing probe-able: no re-entry guard.</summary>
+    [Benchmark]
+    [HandWritten(nameof(HandWrittenOnReturn))]
+    public int ProbedOnReturnUnguarded() => _calculator.AddProbedOnReturnUnguarded(_a, _b);
 
     [Benchmark]
     [HandWritten(nameof(HandWrittenOnCall))]

@@ -6,12 +6,20 @@ namespace Diagnose.Benchmarks.Support;
 /// </summary>
 public sealed class CountingRecorder : NumericInstrument
 {
+    private readonly bool _mayReenter;
     private long _count;
 
-    public CountingRecorder(string name, string value, InstrumentEvent @event = InstrumentEvent.Return)
+    /// <param name="name">The instrument's name.</param>
+    /// <param name="value">Its expression.</param>
+    /// <param name="event">Its event.</param>
+    /// <param name="mayReenter">False declares that Record calls nothing probe-able, so sites may skip the re-entry guard.</param>
+    public CountingRecorder(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, bool mayReenter = true)
         : base(name, value, @event)
     {
+        _mayReenter = mayReenter;
     }
+
+    protected internal override bool MayReenter => _mayReenter;
 
     public long Count => _count;
 

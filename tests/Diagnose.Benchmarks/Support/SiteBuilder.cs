@@ -22,7 +22,9 @@ internal static class SiteBuilder
         var errors = new Dictionary<Instrument, string>();
         var site = SiteCompiler.Compile(new SiteLayout(shape, names, symbols), [instrument], errors)
             ?? throw new InvalidOperationException($"'{instrument.Value}' does not compile for {method.Name}: {string.Join("; ", errors.Values)}");
-        return site.Handler;
+        // A site on the fast path has an emitted hook instead of a handler: its delegate takes the site id first.
+        return site.Handler ?? site.Emitted!.EntryPoint.CreateDelegate(
+            System.Linq.Expressions.Expression.GetActionType([typeof(int), .. site.Captures.Select(c => c.HookType)]));
     }
 
     private static (MethodShape, List<string>, MethodSymbols) Read(MethodInfo method)
