@@ -2,7 +2,8 @@ namespace Sample;
 
 /// <summary>
 /// A target that knows nothing of Diagnose. It reads one command per line on stdin and prints one result line per
-/// command (so tests can drive it), or with --serve it works on its own until stopped (for the demo).
+/// command (so tests can drive it), or with --serve it works on its own until stopped, one order every 200 ms or
+/// every --period ms (for the demo and build/latency.sh).
 /// </summary>
 public static class Program
 {
@@ -10,7 +11,8 @@ public static class Program
     {
         Console.Out.Flush();
         Console.WriteLine($"ready {Environment.ProcessId} .NET {Environment.Version}");
-        return args.Contains("--serve") ? Serve() : Commands();
+        var period = Array.IndexOf(args, "--period") is var at and >= 0 ? int.Parse(args[at + 1]) : 200;
+        return args.Contains("--serve") ? Serve(period) : Commands();
     }
 
     private static int Commands()
@@ -35,7 +37,7 @@ public static class Program
         return 0;
     }
 
-    private static int Serve()
+    private static int Serve(int periodMs)
     {
         var checkout = new Checkout();
         var calculator = new Calculator();
@@ -45,12 +47,12 @@ public static class Program
             var order = new Order(i, new Customer($"customer{i % 5}", regions[i % 3]), 10m * (i % 17) + 0.99m);
             checkout.Submit(order);
             calculator.Add13(i);
-            if (i % 10 == 0)
+            if (i % Math.Max(1, 2000 / Math.Max(1, periodMs)) == 0)
             {
                 Console.WriteLine($"served {i} orders");
             }
 
-            Thread.Sleep(200);
+            Thread.Sleep(periodMs);
         }
     }
 }
