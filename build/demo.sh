@@ -48,7 +48,24 @@ for id, spec in json.load(open(sys.argv[1])).items():
         print(f"{id:8} {process:20} err={entry['err']}")
 PY
 
-say "6. launching under Diagnose instead: diagnose run --specs … -- Sample"
+say "6. probes without files: diagnose probe add $service Sample.Calculator.Add13 --type hist … / --value …"
+"$out/diagnose" probe add "$service" Sample.Calculator.Add13 --id add13-args --name add13 --value '$"{arg} + 13 = {result}"' --lifespan 1
+"$out/diagnose" probe add "$service" Sample.Checkout.Submit --id submit-size --type hist --name checkout.total --value 'order.Total' --tags 'new { region = order.Customer.Region }'
+
+say "7. diagnose probe ls $service"
+"$out/diagnose" probe ls "$service"
+
+say "8. diagnose watch $service (3 seconds): log lines and metric values, live, from inside the service"
+timeout 3 "$out/diagnose" watch "$service" | head -n 10 || true
+
+say "9. diagnose probe rm: the methods get their original code back, the output stops"
+"$out/diagnose" probe rm "$service" add13-args
+"$out/diagnose" probe rm "$service" submit-size
+lines=$(wc -l <"$work/service.out")
+sleep 1
+printf 'add13 lines printed by the service in the second after rm: %s\n' "$(tail -n +"$((lines + 1))" "$work/service.out" | grep -c '^Probe (add13)' || true)"
+
+say "10. launching under Diagnose instead: diagnose run --specs … -- Sample"
 cat >"$work/run.json" <<'JSON'
 { "add": { "target": "Sample.Calculator.Add13", "instrument": { "type": "log", "name": "add13", "value": "$\"{arg} + 13 = {result}\"" } } }
 JSON

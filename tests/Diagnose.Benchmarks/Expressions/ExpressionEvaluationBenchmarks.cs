@@ -15,6 +15,7 @@ public class ExpressionEvaluationBenchmarks
 
     private readonly Pricing _pricing = new();
     private readonly CountingRecorder _numeric = new("bench.charge.numeric", Value);
+    private readonly CountingRecorder _unguarded = new("bench.charge.unguarded", Value, mayReenter: false);
     private readonly CountingInstrument _object = new("bench.charge.object", Value);
     private readonly int _amount = 21;
     private CheckedProbe? _probe;
@@ -22,6 +23,10 @@ public class ExpressionEvaluationBenchmarks
     [GlobalSetup(Target = nameof(ProbedNumeric))]
     public void StartNumericProbe() =>
         _probe = CheckedProbe.Start($"{s_type}.{nameof(Pricing.ChargeProbed)}", _numeric, () => _numeric.Count, ProbedNumeric, 22);
+
+    [GlobalSetup(Target = nameof(ProbedNumericUnguarded))]
+    public void StartUnguardedProbe() =>
+        _probe = CheckedProbe.Start($"{s_type}.{nameof(Pricing.ChargeProbedUnguarded)}", _unguarded, () => _unguarded.Count, ProbedNumericUnguarded, 22);
 
     [GlobalSetup(Target = nameof(ProbedAsObject))]
     public void StartObjectProbe() =>
@@ -47,6 +52,11 @@ public class ExpressionEvaluationBenchmarks
     [Benchmark]
     [HandWritten(nameof(HandWritten))]
     public int ProbedNumeric() => _pricing.ChargeProbed(_amount);
+
+    /// <summary>The same with an instrument that declares Record calls nothing probe-able: no re-entry guard.</summary>
+    [Benchmark]
+    [HandWritten(nameof(HandWritten))]
+    public int ProbedNumericUnguarded() => _pricing.ChargeProbedUnguarded(_amount);
 
     [Benchmark]
     public int HandWritten() => _pricing.ChargeByHand(_amount);

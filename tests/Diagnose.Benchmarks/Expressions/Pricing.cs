@@ -13,6 +13,10 @@ public sealed class Pricing
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int ChargeProbed(int amount) => amount + 1;
 
+    /// <summary>Probed with a numeric return instrument <c>amount * 2</c> that declares it calls nothing probe-able (no guard).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int ChargeProbedUnguarded(int amount) => amount + 1;
+
     /// <summary>Probed with an object-valued return instrument <c>amount * 2</c> (the value is boxed).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int ChargeProbedAsObject(int amount) => amount + 1;

@@ -46,6 +46,7 @@ public sealed class MoreShapeTests(TargetRuntime runtime, StartMode mode, string
         new("refused-extern", "Sample.Native.getpid", "result", "return", "pid", [], "= ", "cannot probe 'Sample.Native.getpid': it is extern (P/Invoke)"),
         new("refused-ref-struct-value", "Sample.ByRef.SumSpan", "values", "call", "span 4", [], "= 4", "'values' is a ref struct (ReadOnlySpan`1), which cannot leave the method"),
         new("async-end-event-reads-parameters", "Sample.Fetch.GetAsync", "delay", "end", "fetch 1", ["1"], "= 2"),
+        new("readytorun-inlined-call-site", "System.String.IsNullOrEmpty", "value == \"r2r-left\" ? caller : null", "call", "concat r2r-left right", ["System.String.Concat"], "= r2r-leftright"),
         new("readytorun-framework-method", "System.Text.Json.JsonSerializer.Serialize", "value", "call", "json 1 2", ["Point { X = 1, Y = 2, Length = 2.23606797749979 }"], "= {\"X\":1,\"Y\":2,\"Length\":2.23606797749979}"),
     ];
 

@@ -75,6 +75,7 @@ public static class Commands
         "pid" => Native.getpid().ToString(),
         "registry" => Registry.Names,
         "join" => string.Join("+", p.Skip(1)),
+        "concat" => string.Concat(p[1], p[2]), // String.Concat's precompiled code has String.IsNullOrEmpty inlined
         "json" => System.Text.Json.JsonSerializer.Serialize(new Point(int.Parse(p[1]), int.Parse(p[2]))),
         "il" => IlShape(p[1], int.Parse(p[2])),
         "charge" => new Store(p[1]).Charge(decimal.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture),
