@@ -23,7 +23,6 @@ internal static class AgentStartup
         {
             AgentLog.Info($"agent started in process {Environment.ProcessId} on .NET {Environment.Version}");
             Channel.AgentChannel.Start();
-            Engine.Warmup.Start();
             var specs = Environment.GetEnvironmentVariable("DIAGNOSE_SPECS");
             if (string.IsNullOrWhiteSpace(specs) || specs == s_specsPath)
             {

@@ -124,6 +124,18 @@ public sealed class Probe
         }
     }
 
+    /// <summary>
+    /// An assembly loaded: installs the probe if it is still pending. Another thread may have installed or stopped it
+    /// since the caller saw it pending; then nothing is done (installing twice would re-JIT its methods again).
+    /// </summary>
+    internal bool TryInstallPending()
+    {
+        lock (_gate)
+        {
+            return State == ProbeState.Pending && TryInstall(throwOnError: false);
+        }
+    }
+
     /// <summary>Tries to install; pending targets stay registered for assembly loads. True when installed.</summary>
     internal bool TryInstall(bool throwOnError)
     {

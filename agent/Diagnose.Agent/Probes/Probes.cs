@@ -48,7 +48,14 @@ public static class Probes
             s_active[probe.Target] = probe;
             if (!s_watchingLoads)
             {
-                AppDomain.CurrentDomain.AssemblyLoad += (_, _) => InstallPending();
+                // A dynamic assembly never holds a target (dynamic modules are refused); the agent makes one itself.
+                AppDomain.CurrentDomain.AssemblyLoad += (_, e) =>
+                {
+                    if (!e.LoadedAssembly.IsDynamic)
+                    {
+                        InstallPending();
+                    }
+                };
                 s_watchingLoads = true;
             }
         }
@@ -96,7 +103,7 @@ public static class Probes
                 {
                     try
                     {
-                        installedAny |= probe.TryInstall(throwOnError: false) || probe.State != ProbeState.Pending;
+                        installedAny |= probe.TryInstallPending() || probe.State != ProbeState.Pending;
                     }
                     catch (Exception e)
                     {
