@@ -9,8 +9,9 @@ namespace Diagnose.EndToEnd.Tests.Probes;
 /// </summary>
 [TestFixtureSource(typeof(RuntimeVariants), nameof(RuntimeVariants.Net10))]
 public sealed class IlShapeTests(TargetRuntime runtime, StartMode mode, string variant)
+    : ShapeTableTests<IlShapeTests>(runtime, mode, variant), IShapeCases
 {
-    internal static readonly ShapeCase[] Cases =
+    public static IReadOnlyList<ShapeCase> Cases { get; } =
     [
         new("tail-call", "IlShapes.Shapes.TailSum", "acc", "call", "il TailSum 3", ["0", "3", "5", "6"], "= 6"),
         new("tail-call-deep-stays-a-tail-call", "IlShapes.Shapes.TailSum", "n == 0 ? (object)acc : null", "call", "il TailSum 200000", ["-1474736480"], "= -1474736480"),
@@ -23,25 +24,12 @@ public sealed class IlShapeTests(TargetRuntime runtime, StartMode mode, string v
         new("branch-across-64kb", "IlShapes.Shapes.Huge", "x < 0 ? (object)result : null", "return", "il Huge -3", ["-1"], "= -1"),
     ];
 
-    private ShapeTable? _table;
-
-    [OneTimeSetUp]
-    public void StartTarget() => _table = new ShapeTable(Cases, runtime, mode, RuntimeVariants.Environment(variant));
-
-    [OneTimeTearDown]
-    public void StopTarget() => _table?.Dispose();
-
-    private static IEnumerable<TestCaseData> Rows() => Cases.Select(c => new TestCaseData(c).SetName(c.Name));
-
-    [TestCaseSource(nameof(Rows))]
-    public void TheShapeIsInstrumentedWithTheRightValuesAndTheResultIsUnchanged(ShapeCase shape) => _table!.Check(shape);
-
     [Test]
     public void TheFaultBlockRunsOncePerThrowUnderTheProbe()
     {
-        var before = int.Parse(_table!.Send("il faults 0").Result[2..]);
+        var before = int.Parse(Send("il faults 0").Result[2..]);
 
-        Assert.That(_table.Send("il Fault 0").Result, Does.StartWith("! DivideByZeroException"));
-        Assert.That(_table.Send("il faults 0").Result, Is.EqualTo($"= {before + 1}"));
+        Assert.That(Send("il Fault 0").Result, Does.StartWith("! DivideByZeroException"));
+        Assert.That(Send("il faults 0").Result, Is.EqualTo($"= {before + 1}"));
     }
 }

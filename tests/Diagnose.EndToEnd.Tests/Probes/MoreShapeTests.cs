@@ -9,8 +9,9 @@ namespace Diagnose.EndToEnd.Tests.Probes;
 /// </summary>
 [TestFixtureSource(typeof(RuntimeVariants), nameof(RuntimeVariants.All))]
 public sealed class MoreShapeTests(TargetRuntime runtime, StartMode mode, string variant)
+    : ShapeTableTests<MoreShapeTests>(runtime, mode, variant), IShapeCases
 {
-    internal static readonly ShapeCase[] Cases =
+    public static IReadOnlyList<ShapeCase> Cases { get; } =
     [
         new("async-task", "Sample.Fetch.GetAsync", "$\"{delay} {result}\"", "return", "fetch 10", ["10 20"], "= 20"),
         new("async-valuetask", "Sample.Fetch.LabelAsync", "result", "return", "label 5", ["after 5"], "= after 5"),
@@ -49,17 +50,4 @@ public sealed class MoreShapeTests(TargetRuntime runtime, StartMode mode, string
         new("readytorun-inlined-call-site", "System.String.IsNullOrEmpty", "value == \"r2r-left\" ? caller : null", "call", "concat r2r-left right", ["System.String.Concat"], "= r2r-leftright"),
         new("readytorun-framework-method", "System.Text.Json.JsonSerializer.Serialize", "value", "call", "json 1 2", ["Point { X = 1, Y = 2, Length = 2.23606797749979 }"], "= {\"X\":1,\"Y\":2,\"Length\":2.23606797749979}"),
     ];
-
-    private ShapeTable? _table;
-
-    [OneTimeSetUp]
-    public void StartTarget() => _table = new ShapeTable(Cases, runtime, mode, RuntimeVariants.Environment(variant));
-
-    [OneTimeTearDown]
-    public void StopTarget() => _table?.Dispose();
-
-    private static IEnumerable<TestCaseData> Rows() => Cases.Select(c => new TestCaseData(c).SetName(c.Name));
-
-    [TestCaseSource(nameof(Rows))]
-    public void TheShapeIsInstrumentedWithTheRightValuesAndTheResultIsUnchanged(ShapeCase shape) => _table!.Check(shape);
 }
