@@ -30,7 +30,13 @@ for path in glob.glob(f"{results}/ctest.xml"):
         elif not skipped: passed += 1
 ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 for path in glob.glob(f"{results}/*.trx"):
-    counters = ET.parse(path).getroot().find(f"{ns}ResultSummary/{ns}Counters")
+    root = ET.parse(path).getroot()
+    for result in root.iter(f"{ns}UnitTestResult"):
+        if result.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+            message = result.find(f"{ns}Output/{ns}ErrorInfo/{ns}Message")
+            text = (message.text or "").strip().replace("\n", " ")[:600] if message is not None else ""
+            print(f"FAILED {result.get('testName')}: {text}")
+    counters = root.find(f"{ns}ResultSummary/{ns}Counters")
     passed += int(counters.get("passed"))
     failed += int(counters.get("failed")) + int(counters.get("error")) + int(counters.get("timeout")) + int(counters.get("aborted"))
 print(f"{passed} passed, {failed} failed")

@@ -83,15 +83,18 @@ public sealed class ProbeCommandTests(TargetRuntime runtime)
     public void ALifespanEndsTheProbeByItself()
     {
         using var app = Attached();
-        var add = Tool("probe", "add", Pid(app), Add13, "--id", "brief", "--event", "call", "--lifespan", "0.05");
+        var requested = DateTime.UtcNow;
+        var add = Tool("probe", "add", Pid(app), Add13, "--id", "brief", "--event", "call", "--lifespan", "0.1");
         Assert.That(add.ExitCode, Is.EqualTo(0), add.ToString());
         Assert.That(app.Send("add13 1").ProbeLines, Has.Count.EqualTo(1));
 
-        Thread.Sleep(TimeSpan.FromSeconds(4.5)); // 0.05 minutes = 3 s from the probe's lastmodified
-        var after = app.Send("add13 2");
+        // 0.1 minutes = 6 s from the probe's lastmodified, which the tool sets when it writes the spec.
+        var after = app.SendUntil("add13 2", r => r.ProbeLines.Count == 0);
+        var ended = DateTime.UtcNow - requested;
         var ls = JsonNode.Parse(Tool("probe", "ls", Pid(app), "--json").Output)!;
 
-        Assert.That(after.ProbeLines, Is.Empty);
+        Assert.That(after.ProbeLines, Is.Empty, "the probe outlived its lifespan");
+        Assert.That(ended, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(6)), "the probe ended before its lifespan was over");
         Assert.That(after.Result, Is.EqualTo("= 15"));
         Assert.That(ls["specs"]![0]!["status"]!.GetValue<string>(), Is.EqualTo("expired"));
         Assert.That(ls["probes"]!.AsArray(), Is.Empty, "the method runs its original code again");

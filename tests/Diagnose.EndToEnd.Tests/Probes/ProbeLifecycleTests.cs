@@ -73,16 +73,19 @@ public sealed class ProbeLifecycleTests(TargetRuntime runtime, StartMode mode)
     [Test]
     public void ALifespanEndsTheProbeByItself()
     {
-        using var specs = new SpecFile().Add("brief", "Sample.Calculator.Add13", "arg", @event: "call", lifespan: 0.05).Save();
+        var written = DateTime.UtcNow;
+        using var specs = new SpecFile().Add("brief", "Sample.Calculator.Add13", "arg", @event: "call", lifespan: 0.1).Save();
         using var app = Start(specs);
         specs.WaitApplied(app.Pid, "brief");
         Assert.That(app.Send("add13 1").ProbeLines, Has.Count.EqualTo(1));
 
-        Thread.Sleep(TimeSpan.FromSeconds(4.5)); // 0.05 minutes = 3 s from lastmodified
-        var after = app.Send("add13 2");
+        // 0.1 minutes = 6 s from lastmodified; the expiry check runs every second and then reverts the method.
+        var after = app.SendUntil("add13 2", r => r.ProbeLines.Count == 0);
+        var ended = DateTime.UtcNow - written;
 
-        Assert.That(after.ProbeLines, Is.Empty);
+        Assert.That(after.ProbeLines, Is.Empty, "the probe outlived its lifespan");
         Assert.That(after.Result, Is.EqualTo("= 15"));
+        Assert.That(ended, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(6)), "the probe ended before its lifespan was over");
     }
 
     [Test]

@@ -148,6 +148,23 @@ internal sealed class TargetApp : IDisposable
         return new CommandResult(lines, result.Result);
     }
 
+    /// <summary>
+    /// Sends <paramref name="command"/> every 200 ms until its result satisfies <paramref name="done"/> or 30 s have passed;
+    /// returns the last result. For changes that happen by themselves at a time the test does not control (a lifespan).
+    /// </summary>
+    public CommandResult SendUntil(string command, Func<CommandResult, bool> done)
+    {
+        var deadline = DateTime.UtcNow + s_timeout;
+        var result = Send(command);
+        while (!done(result) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(200);
+            result = Send(command);
+        }
+
+        return result;
+    }
+
     /// <summary>Ends the target with "exit code" and returns its exit code.</summary>
     public int Exit(int code = 0)
     {
