@@ -22,7 +22,9 @@ internal static class AgentStartup
         lock (s_gate)
         {
             AgentLog.Info($"agent started in process {Environment.ProcessId} on .NET {Environment.Version}");
+            Engine.Preload.Run();
             Channel.AgentChannel.Start();
+            Engine.Warmup.Start();
             var specs = Environment.GetEnvironmentVariable("DIAGNOSE_SPECS");
             if (string.IsNullOrWhiteSpace(specs) || specs == s_specsPath)
             {

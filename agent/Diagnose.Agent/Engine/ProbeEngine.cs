@@ -57,7 +57,7 @@ internal sealed class ProbeEngine
     public IReadOnlyDictionary<MethodBase, string> Install(Probe probe, IReadOnlyList<MethodBase> methods)
     {
         using var agent = ReentryGuard.Agent();
-        lock (_gate)
+        using (LoadEventGate.Enter(_gate))
         {
             var errors = new Dictionary<MethodBase, string>();
             var dirty = new List<InstrumentedMethod>();
@@ -95,7 +95,7 @@ internal sealed class ProbeEngine
     public void Uninstall(Probe probe)
     {
         using var agent = ReentryGuard.Agent();
-        lock (_gate)
+        using (LoadEventGate.Enter(_gate))
         {
             var dirty = _methods.Values.Where(m => m.Probes.Remove(probe)).ToList();
             Commit(dirty);

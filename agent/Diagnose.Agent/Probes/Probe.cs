@@ -128,12 +128,11 @@ public sealed class Probe
     /// An assembly loaded: installs the probe if it is still pending. Another thread may have installed or stopped it
     /// since the caller saw it pending; then nothing is done (installing twice would re-JIT its methods again).
     /// </summary>
+    /// <exception cref="AgentBusyException">Inside an assembly load, another agent thread kept a lock too long.</exception>
     internal bool TryInstallPending()
     {
-        lock (_gate)
-        {
-            return State == ProbeState.Pending && TryInstall(throwOnError: false);
-        }
+        using var held = LoadEventGate.Enter(_gate);
+        return State == ProbeState.Pending && TryInstall(throwOnError: false);
     }
 
     /// <summary>Tries to install; pending targets stay registered for assembly loads. True when installed.</summary>

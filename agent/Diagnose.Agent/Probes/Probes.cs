@@ -1,3 +1,4 @@
+using System.Reflection;
 using Diagnose.Targets;
 
 namespace Diagnose;
@@ -53,7 +54,8 @@ public static class Probes
                 {
                     if (!e.LoadedAssembly.IsDynamic)
                     {
-                        InstallPending();
+                        using var loading = LoadEventGate.LoadEvent();
+                        InstallPending(e.LoadedAssembly);
                     }
                 };
                 s_watchingLoads = true;
@@ -77,7 +79,7 @@ public static class Probes
     /// loads assemblies itself (the expression binder, the JIT): such nested loads are not handled re-entrantly (that
     /// would recurse without end) but by another pass of the outer loop.
     /// </summary>
-    private static void InstallPending()
+    private static void InstallPending(Assembly loaded)
     {
         if (t_installingPending)
         {
@@ -105,6 +107,11 @@ public static class Probes
                     {
                         installedAny |= probe.TryInstallPending() || probe.State != ProbeState.Pending;
                     }
+                    catch (AgentBusyException e)
+                    {
+                        AgentLog.Warning($"pending probe {probe.Target}: not installed while {loaded.GetName().Name} loaded ({e.Message}); installing it now on another thread, calls made until then are not seen");
+                        ThreadPool.UnsafeQueueUserWorkItem(_ => InstallLate(probe), null);
+                    }
                     catch (Exception e)
                     {
                         AgentLog.Error($"installing pending probe {probe.Target} failed: {e}");
@@ -121,6 +128,22 @@ public static class Probes
         finally
         {
             t_installingPending = false;
+        }
+    }
+
+    /// <summary>A pending install that gave up inside an assembly load, done off the event (waiting is safe here).</summary>
+    private static void InstallLate(Probe probe)
+    {
+        try
+        {
+            if (probe.TryInstallPending())
+            {
+                PendingTried?.Invoke();
+            }
+        }
+        catch (Exception e)
+        {
+            AgentLog.Error($"installing pending probe {probe.Target} failed: {e}");
         }
     }
 }

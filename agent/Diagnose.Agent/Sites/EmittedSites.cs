@@ -16,7 +16,8 @@ namespace Diagnose.Sites;
 internal static class EmittedSites
 {
     private static readonly object s_gate = new();
-    private static readonly Lazy<ModuleBuilder> s_module = new(CreateModule);
+    private static readonly object s_moduleGate = new();
+    private static ModuleBuilder? s_module;
     private static readonly FieldInfo s_inside = typeof(ReentryGuard).GetField(nameof(ReentryGuard.t_inside), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo s_mayReenter = typeof(Instrument).GetProperty("MayReenter", BindingFlags.NonPublic | BindingFlags.Instance)!.GetMethod!;
     private static readonly MethodInfo s_fail = typeof(SafeDispatch).GetMethod(nameof(SafeDispatch.Fail))!;
@@ -32,9 +33,9 @@ internal static class EmittedSites
     /// <summary>Builds the site's hook: <c>static void Fire(int site, T₁ v₁ … Tₙ vₙ)</c>.</summary>
     public static EmittedSite Build(SiteLayout layout, IReadOnlyList<BoundInstrument> instruments, string name)
     {
-        lock (s_gate)
+        using (LoadEventGate.Enter(s_gate))
         {
-            var type = s_module.Value.DefineType($"Diagnose.Sites.Emitted.Site{++s_count}.{Sanitize(name)}", TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.Class);
+            var type = EnsureModule().DefineType($"Diagnose.Sites.Emitted.Site{++s_count}.{Sanitize(name)}", TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.Class);
             var values = new List<(FieldBuilder Field, object Value)>();
             FieldInfo StaticField(Type fieldType, object value)
             {
@@ -127,6 +128,23 @@ internal static class EmittedSites
     private static bool MayReenter(Instrument instrument) => (bool)s_mayReenter.Invoke(instrument, null)!;
 
     private static string Sanitize(string name) => new(name.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+
+    /// <summary>
+    /// The module of all sites, created on first use. The agent creates it when it starts (<see cref="Engine.Preload"/>),
+    /// before any lock of a probe is held: creating a dynamic assembly involves the runtime's loader.
+    /// </summary>
+    internal static ModuleBuilder EnsureModule()
+    {
+        if (Volatile.Read(ref s_module) is { } module)
+        {
+            return module;
+        }
+
+        lock (s_moduleGate)
+        {
+            return s_module ??= CreateModule();
+        }
+    }
 
     /// <summary>One non-collectible dynamic assembly for all sites, allowed to use the agent's internals.</summary>
     private static ModuleBuilder CreateModule()

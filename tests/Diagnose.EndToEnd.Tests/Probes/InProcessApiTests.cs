@@ -97,6 +97,24 @@ public sealed class InProcessApiTests
         Assert.That(app.Send("sensor Sample.Calculator.Add13 nope add13 1").Result, Is.EqualTo("! DiagnoseException: unknown name 'nope' at 0 in \"nope\""));
     }
 
+    [Test]
+    public void APendingProbeWhoseAssemblyLoadsWhileAnotherThreadHoldsTheAgentIsInstalledLateInsteadOfDeadlocking()
+    {
+        var log = Path.Combine(Directory.CreateTempSubdirectory("diagnose-e2e-").FullName, "agent.log");
+        using var app = TargetApp.Launch(Installation.InProcessTarget, [], new Dictionary<string, string> { ["DIAGNOSE_HOME"] = Installation.Out, ["DIAGNOSE_LOG"] = log });
+
+        // Another thread, installing a probe with the agent's locks held, needs the very assembly whose load event
+        // would install the pending probe: the loading thread gives up waiting after 5 s and the load goes on.
+        var busy = app.Send("busy-load");
+        var later = app.SendUntil("htmlencode <i>", r => r.ProbeLines.Count > 0);
+
+        Assert.That(busy.Result, Does.StartWith("= &lt;b&gt; pending=").And.EndWith(" busy=Installed"));
+        Assert.That(File.ReadAllText(log), Does.Contain("pending probe System.Web.HttpUtility.HtmlEncode(string): not installed while System.Web.HttpUtility loaded"));
+        Assert.That(later.ProbeLines, Is.EqualTo(new[] { "Probe (encode)[tags=[]] = <i>" }), "installed off the load event");
+        Assert.That(later.Result, Is.EqualTo("= &lt;i&gt;"));
+        Assert.That(app.Send("square 3").Result, Is.EqualTo("= 9"));
+    }
+
     private static TargetApp Start() =>
         TargetApp.Launch(Installation.InProcessTarget, [], new Dictionary<string, string> { ["DIAGNOSE_HOME"] = Installation.Out });
 }

@@ -33,6 +33,8 @@ public static class Program
                 "sensor" => Guard(() => Sense(parts[1], parts[2], parts[3..])),
                 "sensor-throws" => Guard(() => SenseThrowing(parts[1])),
                 "stress" => Guard(() => Stress.Run(int.Parse(parts[1]), int.Parse(parts[2]))),
+                "busy-load" => Guard(BusyLoad.Run),
+                "htmlencode" => Guard(() => $"= {BusyLoad.Encode(parts[1])}"),
                 _ => Commands.Execute(parts),
             });
         }
