@@ -1,14 +1,12 @@
-using System.Text.RegularExpressions;
-
 namespace Diagnose.Cli.Processes;
 
 /// <summary>
 /// Finds the .NET processes this user can reach: every runtime publishes a diagnostics socket
 /// <c>dotnet-diagnostic-&lt;pid&gt;-&lt;key&gt;-socket</c> in its temporary directory (/tmp unless TMPDIR says otherwise).
-/// Sockets left behind by processes that are gone are skipped. (NETCore.Client's own listing reads every
+/// Sockets left behind by processes that are gone, or whose pid another process now has, are skipped. (NETCore.Client's own listing reads every
 /// process's environment, which fails where /proc/*/environ is not readable.)
 /// </summary>
-internal static partial class ProcessScanner
+internal static class ProcessScanner
 {
     public static IReadOnlyList<DotnetProcess> Scan(IEnumerable<string>? directories = null)
     {
@@ -20,9 +18,10 @@ internal static partial class ProcessScanner
             {
                 foreach (var socket in Directory.EnumerateFiles(directory, "dotnet-diagnostic-*-socket"))
                 {
-                    if (SocketName().Match(Path.GetFileName(socket)) is { Success: true } match && int.TryParse(match.Groups[1].Value, out var pid))
+                    var name = Path.GetFileName(socket);
+                    if (DiagnosticsSocketName.Parse(name) is { } parsed && DiagnosticsSocketName.IsOfRunningProcess(name))
                     {
-                        pids.Add(pid);
+                        pids.Add(parsed.Pid);
                     }
                 }
             }
@@ -95,7 +94,4 @@ internal static partial class ProcessScanner
             return null;
         }
     }
-
-    [GeneratedRegex(@"^dotnet-diagnostic-(\d+)-\d+-socket$")]
-    private static partial Regex SocketName();
 }

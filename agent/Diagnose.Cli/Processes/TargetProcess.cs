@@ -36,7 +36,8 @@ internal sealed class TargetProcess
 
     /// <summary>
     /// The runtime's diagnostics socket of the process: <c>dotnet-diagnostic-{pid}-{key}-socket</c> in the process's
-    /// TMPDIR (read from its environment when we may), else /tmp. Null when it has none.
+    /// TMPDIR (read from its environment when we may), else /tmp. Null when it has none; a socket left behind by an
+    /// earlier process with the same pid does not count.
     /// </summary>
     public static string? DiagnosticsSocket(int pid)
     {
@@ -61,7 +62,7 @@ internal sealed class TargetProcess
         {
             try
             {
-                var socket = Directory.GetFiles(directory, $"dotnet-diagnostic-{pid}-*-socket").FirstOrDefault();
+                var socket = Directory.GetFiles(directory, $"dotnet-diagnostic-{pid}-*-socket").FirstOrDefault(s => DiagnosticsSocketName.IsOfRunningProcess(Path.GetFileName(s)));
                 if (socket is not null)
                 {
                     return socket;

@@ -21,8 +21,15 @@ public sealed class InliningTests(TargetRuntime runtime, StartMode mode)
         using var specs = new SpecFile();
         using var app = TargetApp.Start(runtime, mode, specs.Path, jit, attachNow: false);
 
-        // Before the probe: tiering has compiled Loop at tier 1 with Small inlined (no call left in its code).
-        app.Send("warm 6");
+        // Before the probe: tiering has compiled Loop at tier 1 with Small inlined (no call left in its code). Tiering
+        // waits until no method was JIT-compiled for a while (the agent's warm-up compiles many): warm until it happened.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        do
+        {
+            app.Send("warm 6");
+        }
+        while (TierOneCode(disassembly) is null && DateTime.UtcNow < deadline);
+
         Assert.That(TierOneCode(disassembly), Is.Not.Null.And.Not.Contain("call"), "precondition: Small is inlined into Loop's tier-1 code");
 
         specs.Add("small", "Sample.Hot.Small", "x", @event: "call").Save();

@@ -20,6 +20,10 @@ public sealed class BadInputTests
     public void AttachingToAProcessThatIsNotDotNetExitsWithThree()
     {
         using var sleeper = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+
+        // A .NET process killed earlier under the same pid left its socket behind (its key is another start time).
+        var stale = Path.Combine("/tmp", $"dotnet-diagnostic-{sleeper.Id}-1-socket");
+        File.WriteAllText(stale, string.Empty);
         try
         {
             var run = ToolRun.Of("attach", sleeper.Id.ToString());
@@ -30,6 +34,7 @@ public sealed class BadInputTests
         finally
         {
             sleeper.Kill();
+            File.Delete(stale);
         }
     }
 
