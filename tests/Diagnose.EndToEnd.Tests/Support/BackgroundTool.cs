@@ -76,23 +76,7 @@ internal sealed class BackgroundTool : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => Processes.KillAndDispose(_process);
 
     public override string ToString() => $"out: {string.Join(" | ", Output)}; err: {string.Join(" | ", Errors)}";
 

@@ -191,23 +191,7 @@ internal sealed class TargetApp : IDisposable
         return lines;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => Processes.KillAndDispose(_process);
 
     private string NextLine(TimeSpan timeout)
     {
