@@ -22,15 +22,10 @@ internal static partial class DiagnosticsSocketName
     /// False when the socket was left behind by an earlier process with the same pid; true when it is the live
     /// process's, or when the process's start time cannot be read (then the socket is the only evidence there is).
     /// </summary>
-    public static bool IsOfRunningProcess(string fileName)
-    {
-        if (Parse(fileName) is not { } name)
-        {
-            return false;
-        }
+    public static bool IsOfRunningProcess(string fileName) => Parse(fileName) is { } name && IsOfRunningProcess(name);
 
-        return StartTime(name.Pid) is not { } start || start == name.Key;
-    }
+    /// <inheritdoc cref="IsOfRunningProcess(string)"/>
+    public static bool IsOfRunningProcess((int Pid, ulong Key) socket) => StartTime(socket.Pid) is not { } start || start == socket.Key;
 
     /// <summary>The start time of the process in clock ticks since boot, or null when it cannot be read.</summary>
     public static ulong? StartTime(int pid)

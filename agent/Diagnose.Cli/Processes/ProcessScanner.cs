@@ -18,8 +18,7 @@ internal static class ProcessScanner
             {
                 foreach (var socket in Directory.EnumerateFiles(directory, "dotnet-diagnostic-*-socket"))
                 {
-                    var name = Path.GetFileName(socket);
-                    if (DiagnosticsSocketName.Parse(name) is { } parsed && DiagnosticsSocketName.IsOfRunningProcess(name))
+                    if (DiagnosticsSocketName.Parse(Path.GetFileName(socket)) is { } parsed && DiagnosticsSocketName.IsOfRunningProcess(parsed))
                     {
                         pids.Add(parsed.Pid);
                     }
