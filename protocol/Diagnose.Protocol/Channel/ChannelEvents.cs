@@ -31,4 +31,11 @@ internal static class ChannelEvents
     /// once a later flush arrives, hand out the whole burst without waiting for the next one. Readers ignore it.
     /// </summary>
     internal const int Heartbeat = 6;
+
+    /// <summary>
+    /// <c>ProbeStats(string source, string specId, string target, long calls, long fired, long droppedRate,
+    /// long droppedFull, long errors)</c>: a spec's instrument counters in this process (see ProbeStats), sent when
+    /// they changed, at most every few seconds.
+    /// </summary>
+    internal const int ProbeStats = 7;
 }

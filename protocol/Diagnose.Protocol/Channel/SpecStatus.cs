@@ -3,14 +3,16 @@ using Diagnose.Protocol.Specs;
 namespace Diagnose.Protocol.Channel;
 
 /// <summary>
-/// What a spec amounts to in one process, in the words every tool prints: installed, pending, error, expired,
-/// removed, or waiting (the process has not applied this version yet).
+/// What a spec amounts to in one process, in the words every tool prints: installed, pending, error, disabled (its
+/// overhead budget switched it off), expired (its lifespan or max hits is over), removed, or waiting (the process
+/// has not applied this version yet).
 /// </summary>
 internal static class SpecStatus
 {
     internal const string Installed = "installed";
     internal const string Pending = "pending";
     internal const string Error = "error";
+    internal const string Disabled = "disabled";
     internal const string Expired = "expired";
     internal const string Removed = "removed";
     internal const string Waiting = "waiting";
@@ -49,13 +51,18 @@ internal static class SpecStatus
             return (Installed, null);
         }
 
-        const string pendingPrefix = "pending:";
-        return entry.Error.StartsWith(pendingPrefix, StringComparison.Ordinal)
-            ? (Pending, entry.Error[pendingPrefix.Length..].Trim())
-            : (Error, entry.Error);
+        foreach (var status in (ReadOnlySpan<string>)[Pending, Disabled, Expired])
+        {
+            if (entry.Error.Length > status.Length && entry.Error.StartsWith(status, StringComparison.Ordinal) && entry.Error[status.Length] == ':')
+            {
+                return (status, entry.Error[(status.Length + 1)..].Trim());
+            }
+        }
+
+        return (Error, entry.Error);
     }
 
-    /// <summary>True for statuses that are not a failure (exit code 0).</summary>
+    /// <summary>True for statuses that are not a failure (exit code 0); a probe the guardrails switched off is one.</summary>
     internal static bool IsSuccess(string status) => status is Installed or Pending or Removed or Expired;
 
     /// <summary>"installed", "pending: why", "error: why" — the text printed after a spec's id and target.</summary>

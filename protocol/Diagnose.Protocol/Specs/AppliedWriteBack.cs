@@ -5,7 +5,9 @@ namespace Diagnose.Protocol.Specs;
 /// </summary>
 /// <remarks>
 /// Each write reads the file as it is now, sets only the given entries and replaces the file atomically
-/// (indented), so edits made since the last poll and other processes' entries are kept. A file that is not JSON
+/// (indented), so edits made since the last poll and other processes' entries are kept. When the file turns out
+/// to have been replaced between that reading and the write (an editor, a ConfigMap update, another sidecar), the
+/// write is done again on what is there, so an edit is never lost. A file that is not JSON
 /// at the moment (someone is writing it) is retried at the next flush. A file that cannot be written (a read-only
 /// ConfigMap mount, no permission) is reported once, retried now and then, and never stops the specs from being
 /// used.
@@ -16,12 +18,16 @@ internal sealed class AppliedWriteBack
     internal static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<SpecFile, Pending> _pending = [];
-    private readonly Action<string, byte[]> _replaceFile;
+    private const int MaxAttempts = 4;
+
+    private readonly Func<string, byte[], byte[]> _swapFile;
     private readonly Action<string> _report;
 
-    internal AppliedWriteBack(Action<string, byte[]> replaceFile, Action<string> report)
+    /// <param name="swapFile">Replaces a file's content and returns what it replaced (<see cref="AtomicFile.Swap"/>).</param>
+    /// <param name="report">Where failures to write are reported.</param>
+    internal AppliedWriteBack(Func<string, byte[], byte[]> swapFile, Action<string> report)
     {
-        _replaceFile = replaceFile;
+        _swapFile = swapFile;
         _report = report;
     }
 
@@ -60,24 +66,50 @@ internal sealed class AppliedWriteBack
 
         try
         {
-            var before = File.ReadAllBytes(target);
-            var specs = SpecSet.Parse(before, file.Name, out var notJson);
-            if (notJson is not null)
+            var seen = File.ReadAllBytes(target);
+            var atPath = seen;
+            for (var attempt = 0; ; attempt++)
             {
-                return false;
-            }
+                var specs = SpecSet.Parse(seen, file.Name, out var notJson);
+                if (notJson is not null)
+                {
+                    if (!ReferenceEquals(seen, atPath))
+                    {
+                        _swapFile(target, seen); // somebody is writing it by hand right now: give it back as it was
+                    }
 
-            var changed = false;
-            foreach (var ((processKey, id), entry) in pending.Entries)
-            {
-                changed |= specs.TryGet(id, out var spec) && spec.SetApplied(processKey, entry);
-            }
+                    return false;
+                }
 
-            if (changed)
-            {
-                byte[] after = [.. specs.ToUtf8(indented: true), (byte)'\n'];
-                _replaceFile(target, after);
-                file.MarkWritten(before, after);
+                var changed = false;
+                foreach (var ((processKey, id), entry) in pending.Entries)
+                {
+                    changed |= specs.TryGet(id, out var spec) && spec.SetApplied(processKey, entry);
+                }
+
+                if (!changed && ReferenceEquals(seen, atPath))
+                {
+                    break;
+                }
+
+                byte[] after = changed ? [.. specs.ToUtf8(indented: true), (byte)'\n'] : seen;
+                var displaced = _swapFile(target, after);
+                if (displaced.AsSpan().SequenceEqual(atPath))
+                {
+                    file.MarkWritten(seen, after);
+                    break;
+                }
+
+                // Replaced by somebody else since it was read: what is there now is built on an old reading, so
+                // their content goes back, with the entries set in it, before anything is lost.
+                if (attempt == MaxAttempts)
+                {
+                    _swapFile(target, displaced);
+                    return false;
+                }
+
+                seen = displaced;
+                atPath = after;
             }
 
             if (pending.FailureReported)

@@ -6,8 +6,8 @@ namespace Diagnose.Protocol.Specs;
 /// </summary>
 /// <remarks>
 /// <para>Files are read through symlinks (a ConfigMap's keys are links into <c>..data/</c>, which the kubelet swaps
-/// atomically); hidden entries (<c>.*</c>, which covers <c>..data</c> and <c>..2026_…</c>) and subdirectories are
-/// ignored. Files are taken in ordinal order of their names; an id in two files is used from the first and
+/// atomically); hidden entries (<c>.*</c>, which covers <c>..data</c> and <c>..2026_…</c>), subdirectories and
+/// <c>redaction.json</c> (see <see cref="RedactionFile"/>) are ignored. Files are taken in ordinal order of their names; an id in two files is used from the first and
 /// reported.</para>
 /// <para>Every <see cref="Load"/> polls (see <see cref="SpecFile"/> for how cheaply, and how half-written files
 /// are waited out); <see cref="StartPolling"/> does so on a timer and raises <see cref="Changed"/>. Time comes from
@@ -44,15 +44,15 @@ internal sealed class DirectorySpecStore : ISpecStore, IDisposable
     /// <param name="path">A JSON file, or a directory of them.</param>
     /// <param name="report">Where the store reports what it cannot do (write-back failures, polling errors).</param>
     /// <param name="time">The clock; the system's when null.</param>
-    /// <param name="replaceFile">How a file is replaced on write-back; <see cref="AtomicFile.Replace"/> when null.</param>
-    internal DirectorySpecStore(string path, Action<string> report, TimeProvider? time = null, Action<string, byte[]>? replaceFile = null)
+    /// <param name="swapFile">How a file is replaced on write-back, returning what it replaced; <see cref="AtomicFile.Swap"/> when null.</param>
+    internal DirectorySpecStore(string path, Action<string> report, TimeProvider? time = null, Func<string, byte[], byte[]>? swapFile = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(report);
         _path = Path.GetFullPath(path);
         _report = report;
         _time = time ?? TimeProvider.System;
-        _writeBack = new AppliedWriteBack(replaceFile ?? AtomicFile.Replace, report);
+        _writeBack = new AppliedWriteBack(swapFile ?? AtomicFile.Swap, report);
     }
 
     /// <inheritdoc/>
@@ -184,7 +184,7 @@ internal sealed class DirectorySpecStore : ISpecStore, IDisposable
             try
             {
                 var files = Directory.EnumerateFileSystemEntries(_path, "*.json", JsonFiles)
-                    .Where(file => !Path.GetFileName(file).StartsWith('.') && !Directory.Exists(file));
+                    .Where(file => !Path.GetFileName(file).StartsWith('.') && !RedactionFile.Is(file) && !Directory.Exists(file));
                 return (files.ToHashSet(StringComparer.Ordinal), null);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)

@@ -71,6 +71,9 @@ public sealed class InstrumentSpec
     /// <summary><c>custom.condition</c>: a boolean expression; the instrument fires only when it is true. Or null.</summary>
     public string? Condition { get; }
 
+    /// <summary>Its guardrail settings from <c>custom</c> (rate, maxHits, budgetMs, cpuPercent); checked when read.</summary>
+    internal GuardLimits Limits => GuardLimits.Read(Custom, new List<string>());
+
     /// <summary>The instrument object as read (or as built for one made in code).</summary>
     internal JsonElement Json { get; }
 

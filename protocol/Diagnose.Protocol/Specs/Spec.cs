@@ -140,7 +140,7 @@ public sealed class Spec
         lock (_gate)
         {
             var index = _applied.FindIndex(pair => pair.Key == processKey);
-            if (index >= 0 && AppliedEntry.Read(_applied[index].Value) == entry)
+            if (index >= 0 && AppliedEntry.Read(_applied[index].Value) is { } current && current == entry && current.Stats == entry.Stats)
             {
                 return false;
             }

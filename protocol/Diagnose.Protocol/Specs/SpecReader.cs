@@ -79,6 +79,7 @@ internal sealed class SpecReader
         var custom = ReadCustom(json);
         var tags = OptionalExpression(custom, "tags");
         var condition = OptionalExpression(custom, "condition");
+        GuardLimits.Read(custom, _problems);
         if (json.TryGetProperty("expires", out _))
         {
             // diagnose computes expires itself and passes it beside the instrument's keys (a clash in Python).

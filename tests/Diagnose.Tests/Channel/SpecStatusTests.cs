@@ -13,6 +13,9 @@ public sealed class SpecStatusTests
     [TestCase(null, "installed", null)]
     [TestCase("pending: type 'A.B' was not found", "pending", "type 'A.B' was not found")]
     [TestCase("'A.B' does not have a method 'M'", "error", "'A.B' does not have a method 'M'")]
+    [TestCase("disabled: its instruments took 52 ms of CPU time on one call; budget 10 ms", "disabled", "its instruments took 52 ms of CPU time on one call; budget 10 ms")]
+    [TestCase("expired: fired 5 times (max hits 5)", "expired", "fired 5 times (max hits 5)")]
+    [TestCase("disabledness is not a prefix", "error", "disabledness is not a prefix")]
     public void TheAppliedEntrySaysWhatHappened(string? err, string status, string? reason)
     {
         var spec = Spec(lifespan: null);

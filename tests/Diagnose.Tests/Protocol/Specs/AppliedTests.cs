@@ -49,6 +49,39 @@ public sealed class AppliedTests
     }
 
     [Test]
+    public void CountersTravelInTheEntryWithoutMakingItANewOutcome()
+    {
+        var spec = SpecSet.Parse(SpecSamples.Compact)["instr-1"];
+        var stats = new ProbeStats(Calls: 1200, Fired: 100, DroppedRate: 1100, DroppedFull: 2, Errors: 0);
+
+        Assert.That(spec.SetApplied("web-1:4242", new AppliedEntry("2026-11-22T10:00:00Z", null, stats)), Is.True, "new counters are written");
+        Assert.That(spec.SetApplied("web-1:4242", new AppliedEntry("2026-11-22T10:00:00Z", null, stats)), Is.False);
+
+        var written = JsonNode.Parse(spec.ToJson())!["applied"]!["web-1:4242"]!.ToJsonString();
+        Assert.That(written, Is.EqualTo("""{"lm":"2026-11-22T10:00:00Z","err":null,"stats":{"calls":1200,"fired":100,"droppedRate":1100,"droppedFull":2,"errors":0}}"""));
+        Assert.That(spec.Applied["web-1:4242"].Stats, Is.EqualTo(stats));
+        Assert.That(spec.Applied["web-1:4242"], Is.EqualTo(new AppliedEntry("2026-11-22T10:00:00Z", null)), "the same version and outcome");
+    }
+
+    [TestCase("""{"rate": 0, "maxHits": 5}""", 0.0, 5L, null, null)]
+    [TestCase("""{"rate": "2.5", "budgetMs": 50, "cpuPercent": 1}""", 2.5, null, 50.0, 1.0)]
+    public void GuardrailSettingsAreReadFromCustom(string custom, double? rate, long? maxHits, double? budget, double? cpu)
+    {
+        var spec = SpecSet.Parse("""{"a": {"target": "A.B.M", "instrument": {"type": "log", "name": "a", "value": "v", "custom": CUSTOM}}}""".Replace("CUSTOM", custom))["a"];
+
+        Assert.That(spec.Error, Is.Null);
+        Assert.That(spec.Instrument.Limits, Is.EqualTo(new GuardLimits(rate, maxHits, budget, cpu)));
+    }
+
+    [Test]
+    public void ABadGuardrailSettingMakesTheSpecInvalidWithWhatItMustBe()
+    {
+        var spec = SpecSet.Parse("""{"a": {"target": "A.B.M", "instrument": {"type": "log", "name": "a", "value": "v", "custom": {"maxHits": 0}}}}""")["a"];
+
+        Assert.That(spec.Error, Is.EqualTo("spec 'a': 'instrument.custom.maxHits' must be a whole number of fires, 1 or more, got 0"));
+    }
+
+    [Test]
     public void AnEntryIsReplacedInPlaceAndOtherProcessesEntriesAreLeftAsTheyWere()
     {
         var specs = SpecSet.Parse(SpecSamples.Compact);

@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using System.Text;
 using System.Text.Json.Nodes;
 using Diagnose.Protocol.Specs;
 using Diagnose.Tests.Protocol.Support;
@@ -62,10 +63,10 @@ public sealed class DirectorySpecStoreWriteBackTests : DirectoryFixture
     {
         Folder.Write("specs.json", SpecSamples.One("instr-1"));
         var writes = 0;
-        var store = Store(replaceFile: (path, content) =>
+        var store = Store(swapFile: (path, content) =>
         {
             writes++;
-            AtomicFile.Replace(path, content);
+            return AtomicFile.Swap(path, content);
         });
         store.Load();
 
@@ -90,6 +91,89 @@ public sealed class DirectorySpecStoreWriteBackTests : DirectoryFixture
         Assert.That(JsonNode.Parse(Folder.Read("specs.json"))!["instr-9"], Is.Not.Null);
         Assert.That(Entry("specs.json", "instr-1"), Is.Not.Null);
         Assert.That(store.Load().Select(spec => spec.Id), Is.EqualTo(new[] { "instr-1", "instr-9" }), "the edit is still seen");
+    }
+
+    [Test]
+    public void AnEditThatLandsBetweenTheReadingAndTheWriteIsKept()
+    {
+        Folder.Write("specs.json", SpecSamples.One("instr-1"));
+        var edited = JsonNode.Parse(SpecSamples.One("instr-1"))!.AsObject();
+        edited["instr-9"] = JsonNode.Parse(SpecSamples.Body("Added.Meanwhile.M"));
+        var editorSaved = false;
+        var store = Store(swapFile: (path, content) =>
+        {
+            if (!editorSaved)
+            {
+                editorSaved = true;
+                AtomicFile.Replace(path, Encoding.UTF8.GetBytes(edited.ToJsonString())); // the editor saves first
+            }
+
+            return AtomicFile.Swap(path, content);
+        });
+        store.Load();
+
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+
+        Assert.That(JsonNode.Parse(Folder.Read("specs.json"))!["instr-9"], Is.Not.Null, "the editor's spec");
+        Assert.That(Entry("specs.json", "instr-1"), Is.Not.Null, "the entry, written into the edited file");
+        Assert.That(store.Load().Select(spec => spec.Id), Is.EqualTo(new[] { "instr-1", "instr-9" }), "the edit is seen");
+    }
+
+    [Test]
+    public void AFileReplacedOnEveryAttemptIsLeftAsTheOtherWriterMadeIt()
+    {
+        Folder.Write("specs.json", SpecSamples.One("instr-1"));
+        var saves = 0;
+        var store = Store(swapFile: (path, content) =>
+        {
+            var other = JsonNode.Parse(SpecSamples.One("instr-1"))!.AsObject();
+            other[$"other-{++saves}"] = JsonNode.Parse(SpecSamples.Body("Other.Writer.M"));
+            AtomicFile.Replace(path, Encoding.UTF8.GetBytes(other.ToJsonString()));
+            return AtomicFile.Swap(path, content);
+        });
+        store.Load();
+
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+
+        var left = JsonNode.Parse(Folder.Read("specs.json"))!.AsObject();
+        Assert.That(left.Select(pair => pair.Key), Is.EqualTo(new[] { "instr-1", $"other-{saves - 1}" }), "the last writer's file, put back");
+        Assert.That(left["instr-1"]!["applied"]?[Key], Is.Null);
+        Assert.That(Reports, Is.Empty);
+    }
+
+    [Test]
+    public void AFileHalfWrittenByOthersMeanwhileIsGivenBackAsItWas()
+    {
+        Folder.Write("specs.json", SpecSamples.One("instr-1"));
+        const string half = "{ \"instr-1\": { \"target\": ";
+        var once = false;
+        var store = Store(swapFile: (path, content) =>
+        {
+            if (!once)
+            {
+                once = true;
+                AtomicFile.Replace(path, Encoding.UTF8.GetBytes(half));
+            }
+
+            return AtomicFile.Swap(path, content);
+        });
+        store.Load();
+
+        store.WriteApplied(Key, Entries(("instr-1", null)));
+
+        Assert.That(Folder.Read("specs.json"), Is.EqualTo(half));
+    }
+
+    [Test]
+    public void SwapReturnsWhatWasThereAndLeavesNoTemporaryFile()
+    {
+        Folder.Write("specs.json", "old");
+
+        var displaced = AtomicFile.Swap(Folder["specs.json"], Encoding.UTF8.GetBytes("new"));
+
+        Assert.That(Encoding.UTF8.GetString(displaced), Is.EqualTo("old"));
+        Assert.That(Folder.Read("specs.json"), Is.EqualTo("new"));
+        Assert.That(Directory.GetFiles(Folder.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "specs.json" }));
     }
 
     [Test]
@@ -127,7 +211,7 @@ public sealed class DirectorySpecStoreWriteBackTests : DirectoryFixture
     public void AStoreThatCannotBeWrittenFailsSoftAndSaysSoOnce()
     {
         Folder.Write("specs.json", SpecSamples.One("instr-1"));
-        var store = Store(replaceFile: (_, _) => throw new IOException("Read-only file system"));
+        var store = Store(swapFile: (_, _) => throw new IOException("Read-only file system"));
         store.Load();
 
         store.WriteApplied(Key, Entries(("instr-1", null)));
@@ -167,7 +251,7 @@ public sealed class DirectorySpecStoreWriteBackTests : DirectoryFixture
         Folder.Write("specs.json", SpecSamples.One("instr-1"));
         var failures = 1;
         var attempts = 0;
-        var store = Store(replaceFile: (path, content) =>
+        var store = Store(swapFile: (path, content) =>
         {
             attempts++;
             if (failures-- > 0)
@@ -175,7 +259,7 @@ public sealed class DirectorySpecStoreWriteBackTests : DirectoryFixture
                 throw new UnauthorizedAccessException("Access to the path is denied.");
             }
 
-            AtomicFile.Replace(path, content);
+            return AtomicFile.Swap(path, content);
         });
         store.Load();
 
@@ -231,6 +315,6 @@ public sealed class DirectorySpecStoreWriteBackTests : DirectoryFixture
     private string? Entry(string file, string id) =>
         JsonNode.Parse(Folder.Read(file))![id]!["applied"]?[Key]?.ToJsonString();
 
-    private DirectorySpecStore Store(string? path = null, Action<string, byte[]>? replaceFile = null) =>
-        new(path ?? Folder.Path, Reports.Add, Time, replaceFile);
+    private DirectorySpecStore Store(string? path = null, Func<string, byte[], byte[]>? swapFile = null) =>
+        new(path ?? Folder.Path, Reports.Add, Time, swapFile);
 }
