@@ -104,9 +104,10 @@ HRESULT AgentBridge::RequestReJit(uint32_t count, const MethodBody* methods, uin
         keys.push_back(MethodKey{methods[i].moduleId, methods[i].methodDef});
     }
     for (uint32_t i = 0; i < count; ++i) {
-        m_core.bodies.Put(keys[i], methods[i].il, methods[i].ilSize);
-        m_logger.Logf(LogLevel::Debug, "stored %s for method 0x%08X in module 0x%zx",
-                      methods[i].il == nullptr ? "original IL" : "new body", keys[i].methodDef, keys[i].moduleId);
+        m_core.bodies.Put(keys[i], methods[i].il, methods[i].ilSize, methods[i].map, methods[i].mapCount);
+        m_logger.Logf(LogLevel::Debug, "stored %s (%u map entries) for method 0x%08X in module 0x%zx",
+                      methods[i].il == nullptr ? "original IL" : "new body", methods[i].mapCount, keys[i].methodDef,
+                      keys[i].moduleId);
     }
     auto batch = UniqueKeys(std::move(keys));
     const auto completion = m_core.worker.Post([this, batch] { return m_core.engine.ReJit(batch); });

@@ -2,10 +2,18 @@
 
 namespace diagnose {
 
-void BodyStore::Put(const MethodKey& key, const uint8_t* il, uint32_t size) {
-    std::shared_ptr<const IlBytes> copy;
+void BodyStore::Put(const MethodKey& key, const uint8_t* il, uint32_t size, const ILMapEntry* map,
+                    uint32_t mapCount) {
+    std::shared_ptr<const StoredBody> copy;
     if (il != nullptr) {
-        copy = std::make_shared<const IlBytes>(il, il + size);  // copied before taking the lock
+        // Copied before taking the lock. fAccurate: each entry is the exact place of an original instruction.
+        auto body = std::make_shared<StoredBody>();
+        body->il.assign(il, il + size);
+        body->map.reserve(mapCount);
+        for (uint32_t i = 0; map != nullptr && i < mapCount; ++i) {
+            body->map.push_back(COR_IL_MAP{map[i].oldOffset, map[i].newOffset, TRUE});
+        }
+        copy = std::move(body);
     }
     std::lock_guard<std::mutex> lock(m_mutex);
     m_bodies[key] = std::move(copy);
@@ -23,7 +31,7 @@ void BodyStore::ForgetModule(ModuleID moduleId) {
     }
 }
 
-BodyStore::Lookup BodyStore::Find(const MethodKey& key, std::shared_ptr<const IlBytes>* body) const {
+BodyStore::Lookup BodyStore::Find(const MethodKey& key, std::shared_ptr<const StoredBody>* body) const {
     std::lock_guard<std::mutex> lock(m_mutex);
     const auto it = m_bodies.find(key);
     if (it == m_bodies.end()) {

@@ -62,6 +62,10 @@ LogSettings ResolveLogSettings(const EnvLookup& lookup, int pid) {
     if (auto level = lookup("DIAGNOSE_LOG_LEVEL")) {
         settings.level = ParseLogLevel(*level).value_or(LogLevel::Info);
     }
+    if (auto keep = lookup("DIAGNOSE_LOG_KEEP_DAYS"); keep && !keep->empty() && keep->size() <= 5 &&
+        std::all_of(keep->begin(), keep->end(), [](unsigned char c) { return std::isdigit(c) != 0; })) {
+        settings.keepDays = static_cast<uint32_t>(std::stoul(*keep));
+    }
     const auto configured = lookup("DIAGNOSE_LOG");
     if (configured && Lower(*configured) == "off") {
         settings.enabled = false;

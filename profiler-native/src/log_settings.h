@@ -15,6 +15,9 @@ struct LogSettings {
     std::string path;
     LogLevel level = LogLevel::Info;
     uint64_t maxBytes = 4u * 1024u * 1024u;  // rotate past 4 MiB, keeping one old file (<path>.1)
+    // Diagnose's own log files (diagnose-<pid>.log, diagnose-<pid>.log.1) in the log's directory that were last
+    // written more than this many days ago are deleted when the log is opened; 0 keeps them all.
+    uint32_t keepDays = 7;
 };
 
 // Looks a variable up by name; nullopt when unset.
@@ -24,7 +27,8 @@ using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
 EnvLookup ProcessEnvironment();
 
 // DIAGNOSE_LOG: a path, "off" (any case) to disable, unset or empty for $TMPDIR/diagnose/diagnose-<pid>.log
-// (/tmp without TMPDIR). DIAGNOSE_LOG_LEVEL: debug, info (default), warning, error.
+// (/tmp without TMPDIR). DIAGNOSE_LOG_LEVEL: debug, info (default), warning, error. DIAGNOSE_LOG_KEEP_DAYS: days
+// before old log files are pruned (default 7; 0 never prunes; anything else that is not a number keeps 7).
 LogSettings ResolveLogSettings(const EnvLookup& lookup, int pid);
 
 // "debug" / "info" / "warning" (or "warn") / "error", any case; nullopt for anything else.

@@ -1,5 +1,7 @@
 #include "logger.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -7,6 +9,7 @@
 
 #include <cerrno>
 #include <cstdarg>
+#include <cstring>
 #include <ctime>
 
 namespace diagnose {
@@ -21,6 +24,26 @@ void CreateParentDirectories(const std::string& path) {
             return;
         }
     }
+}
+
+// Opens path for appending, readable and writable by its owner only (0600 whatever the umask, also for a file
+// that exists already). A symbolic link, or a file another user owns (which could read what we write), is refused.
+FILE* OpenOwnerOnly(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, S_IRUSR | S_IWUSR);
+    if (fd < 0) {
+        return nullptr;
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != ::geteuid() ||
+        ((info.st_mode & 07777) != (S_IRUSR | S_IWUSR) && ::fchmod(fd, S_IRUSR | S_IWUSR) != 0)) {
+        ::close(fd);
+        return nullptr;
+    }
+    FILE* file = ::fdopen(fd, "a");
+    if (file == nullptr) {
+        ::close(fd);
+    }
+    return file;
 }
 
 std::string FormatLine(LogLevel level, std::string_view message) {
@@ -44,6 +67,55 @@ std::string FormatLine(LogLevel level, std::string_view message) {
 
 }  // namespace
 
+bool IsDiagnoseLogFileName(std::string_view name) {
+    constexpr std::string_view prefix = "diagnose-";
+    if (name.substr(0, prefix.size()) != prefix) {
+        return false;
+    }
+    name.remove_prefix(prefix.size());
+    size_t digits = 0;
+    while (digits < name.size() && name[digits] >= '0' && name[digits] <= '9') {
+        ++digits;
+    }
+    if (digits == 0) {
+        return false;
+    }
+    name.remove_prefix(digits);
+    return name == ".log" || name == ".log.1";
+}
+
+int PruneOldLogs(const std::string& directory, uint32_t keepDays, const std::string& keep) noexcept {
+    if (keepDays == 0) {
+        return 0;
+    }
+    DIR* listing = ::opendir(directory.empty() ? "." : directory.c_str());
+    if (listing == nullptr) {
+        return 0;
+    }
+    const time_t cutoff = ::time(nullptr) - static_cast<time_t>(keepDays) * 24 * 60 * 60;
+    int removed = 0;
+    try {
+        while (const dirent* entry = ::readdir(listing)) {
+            if (!IsDiagnoseLogFileName(entry->d_name)) {
+                continue;
+            }
+            const std::string path = directory + "/" + entry->d_name;
+            struct stat info {};
+            // Only regular files of this user, not written for keepDays; never the file about to be used.
+            if (path == keep || ::lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode) ||
+                info.st_uid != ::geteuid() || info.st_mtime >= cutoff) {
+                continue;
+            }
+            if (::unlink(path.c_str()) == 0) {
+                ++removed;
+            }
+        }
+    } catch (...) {
+    }
+    ::closedir(listing);
+    return removed;
+}
+
 Logger::~Logger() {
     if (m_file != nullptr) {
         std::fclose(m_file);
@@ -59,13 +131,18 @@ void Logger::Configure(const LogSettings& settings) noexcept {
         }
         m_path.clear();
         m_size = 0;
+        m_pruned = 0;
         m_level = settings.level;
         m_maxBytes = settings.maxBytes;
         if (!settings.enabled || settings.path.empty()) {
             return;
         }
         CreateParentDirectories(settings.path);
-        m_file = std::fopen(settings.path.c_str(), "ae");
+        const size_t slash = settings.path.rfind('/');
+        const int pruned = PruneOldLogs(slash == std::string::npos ? std::string(".") : settings.path.substr(0, slash),
+                                        settings.keepDays, settings.path);
+        m_pruned = pruned;
+        m_file = OpenOwnerOnly(settings.path);
         if (m_file == nullptr) {
             return;
         }
@@ -77,6 +154,11 @@ void Logger::Configure(const LogSettings& settings) noexcept {
     } catch (...) {
         m_file = nullptr;
     }
+}
+
+int Logger::Pruned() const noexcept {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_pruned;
 }
 
 bool Logger::IsOn() const noexcept {
@@ -105,7 +187,7 @@ void Logger::RotateIfNeeded(size_t incoming) {
     std::fclose(m_file);
     const std::string old = m_path + ".1";
     std::rename(m_path.c_str(), old.c_str());  // replaces an older <path>.1
-    m_file = std::fopen(m_path.c_str(), "ae");
+    m_file = OpenOwnerOnly(m_path);
     m_size = 0;
 }
 

@@ -20,8 +20,13 @@ public:
     Logger(const Logger&) = delete;
     Logger& operator=(const Logger&) = delete;
 
-    // Opens (or re-opens) the log as configured. A file that cannot be opened turns logging off.
+    // Opens (or re-opens) the log as configured, created 0600 (owner only; a symbolic link or another user's file
+    // is refused). Old log files of Diagnose in its directory are pruned first (LogSettings::keepDays). A file that
+    // cannot be opened turns logging off.
     void Configure(const LogSettings& settings) noexcept;
+
+    // How many old log files the last Configure deleted.
+    int Pruned() const noexcept;
 
     bool IsOn() const noexcept;
     bool IsEnabled(LogLevel level) const noexcept;
@@ -42,6 +47,14 @@ private:
     uint64_t m_size = 0;
     uint64_t m_maxBytes = 0;
     LogLevel m_level = LogLevel::Info;
+    int m_pruned = 0;
 };
+
+// True for the names of Diagnose's own log files: diagnose-<pid>.log and its rotated diagnose-<pid>.log.1.
+bool IsDiagnoseLogFileName(std::string_view name);
+
+// Deletes, in directory, this user's regular files named like Diagnose's log files that were last modified more
+// than keepDays days ago (none when keepDays is 0), except the file keep. Returns how many were deleted.
+int PruneOldLogs(const std::string& directory, uint32_t keepDays, const std::string& keep) noexcept;
 
 }  // namespace diagnose

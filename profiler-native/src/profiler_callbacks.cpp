@@ -78,15 +78,28 @@ HRESULT STDMETHODCALLTYPE Profiler::GetReJITParameters(ModuleID moduleId, mdMeth
         if (m_core == nullptr || pFunctionControl == nullptr) {
             return S_OK;
         }
-        std::shared_ptr<const IlBytes> body;
+        std::shared_ptr<const StoredBody> body;
         const auto found = m_core->bodies.Find(MethodKey{moduleId, methodId}, &body);
         if (found != BodyStore::Lookup::Body) {
             m_logger.Logf(LogLevel::Debug, "GetReJITParameters(0x%zx, 0x%08X): original IL", moduleId, methodId);
             return S_OK;
         }
-        IfFailRet(pFunctionControl->SetILFunctionBody(static_cast<ULONG>(body->size()), body->data()));
-        m_logger.Logf(LogLevel::Debug, "GetReJITParameters(0x%zx, 0x%08X): new body of %zu bytes", moduleId, methodId,
-                      body->size());
+        IfFailRet(pFunctionControl->SetILFunctionBody(static_cast<ULONG>(body->il.size()), body->il.data()));
+        if (!body->map.empty()) {
+            // The runtime copies the entries (the parameter is non-const only by its declaration). Without the map
+            // the probes still work but stack traces show offsets of the new body: a warning, not a failed ReJIT.
+            auto map = body->map;
+            const HRESULT mapped =
+                pFunctionControl->SetILInstrumentedCodeMap(static_cast<ULONG>(map.size()), map.data());
+            if (FAILED(mapped)) {
+                m_logger.Logf(LogLevel::Warning,
+                              "SetILInstrumentedCodeMap(0x%zx, 0x%08X, %zu entries) failed: %s; stack traces through "
+                              "this method show the instrumented IL's offsets",
+                              moduleId, methodId, map.size(), FormatHr(mapped).c_str());
+            }
+        }
+        m_logger.Logf(LogLevel::Debug, "GetReJITParameters(0x%zx, 0x%08X): new body of %zu bytes, %zu map entries",
+                      moduleId, methodId, body->il.size(), body->map.size());
         return S_OK;
     });
 }

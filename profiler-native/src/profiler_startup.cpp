@@ -47,6 +47,9 @@ HRESULT Profiler::Start(IUnknown* infoUnknown, bool attach, const ClientData& cl
     m_logger.Configure(ResolveLogSettings(WithClientData(clientData), static_cast<int>(::getpid())));
     m_logger.Logf(LogLevel::Info, "Diagnose profiler %s starting (%s) in process %d, library %s", DIAGNOSE_VERSION,
                   attach ? "attach" : "launch", static_cast<int>(::getpid()), SelfLibraryPath().c_str());
+    if (m_logger.Pruned() > 0) {
+        m_logger.Logf(LogLevel::Info, "deleted %d old Diagnose log file(s) (not written for DIAGNOSE_LOG_KEEP_DAYS, default 7)", m_logger.Pruned());
+    }
     for (const auto& line : clientData.ignoredLines) {
         m_logger.Logf(LogLevel::Warning, "client data line ignored (only DIAGNOSE_*=value is applied): %s",
                       line.c_str());

@@ -38,8 +38,13 @@ TEST(ExportsInactiveTest, WellFormedCallsFailWithNotActive) {
     const uint8_t sig[] = {0x07, 0x01, 0x08};
     EXPECT_EQ(DiagnoseGetTokenFromSig(kModule, sig, sizeof(sig), &token), kNotActive);
     EXPECT_EQ(DiagnoseGetTokenFromTypeSpec(kModule, sig, sizeof(sig), &token), kNotActive);
-    MethodBody body{kModule, kMethod, 0, kBody, sizeof(kBody), 0};
+    MethodBody body{kModule, kMethod, 0, kBody, sizeof(kBody), 0, nullptr, 0, 0};
     EXPECT_EQ(DiagnoseRequestReJIT(1, &body, 100), kNotActive);
+    const diagnose::ILMapEntry map[] = {{0, 0}, {0, 1}};  // a repeated old offset is sorted (prologue, then the body)
+    MethodBody mapped = body;
+    mapped.map = map;
+    mapped.mapCount = 2;
+    EXPECT_EQ(DiagnoseRequestReJIT(1, &mapped, 100), kNotActive);
     MethodRef ref{kModule, kMethod, 0};
     HRESULT status = 12345;
     EXPECT_EQ(DiagnoseRequestRevert(1, &ref, 100, &status), kNotActive);
@@ -94,7 +99,7 @@ TEST(ExportsInactiveTest, InvalidValuesAreRejectedWithEInvalidArg) {
     HRESULT lastError = 0;
     EXPECT_EQ(DiagnoseGetMethodState(kModule, 0x06000000, &state, &lastError), E_INVALIDARG);  // row 0
 
-    MethodBody body{kModule, kMethod, 0, kBody, sizeof(kBody), 0};
+    MethodBody body{kModule, kMethod, 0, kBody, sizeof(kBody), 0, nullptr, 0, 0};
     EXPECT_EQ(DiagnoseRequestReJIT(0, &body, 100), E_INVALIDARG);
     MethodBody noModule = body;
     noModule.moduleId = 0;
@@ -113,6 +118,25 @@ TEST(ExportsInactiveTest, InvalidValuesAreRejectedWithEInvalidArg) {
     notIl.il = garbage;
     notIl.ilSize = sizeof(garbage);
     EXPECT_EQ(DiagnoseRequestReJIT(1, &notIl, 100), E_INVALIDARG);
+    const diagnose::ILMapEntry unsorted[] = {{0, 0}, {1, 8}, {0, 9}};
+    MethodBody unsortedMap = body;
+    unsortedMap.map = unsorted;
+    unsortedMap.mapCount = 3;
+    EXPECT_EQ(DiagnoseRequestReJIT(1, &unsortedMap, 100), E_INVALIDARG);
+    const diagnose::ILMapEntry backwards[] = {{0, 8}, {1, 4}};
+    MethodBody newOffsetsBackwards = body;
+    newOffsetsBackwards.map = backwards;
+    newOffsetsBackwards.mapCount = 2;
+    EXPECT_EQ(DiagnoseRequestReJIT(1, &newOffsetsBackwards, 100), E_INVALIDARG);
+    MethodBody countWithoutMap = body;
+    countWithoutMap.mapCount = 1;
+    EXPECT_EQ(DiagnoseRequestReJIT(1, &countWithoutMap, 100), E_INVALIDARG);
+    const diagnose::ILMapEntry sorted[] = {{0, 0}, {0, 1}};
+    MethodBody mapWithOriginalIl = sizeWithoutIl;
+    mapWithOriginalIl.ilSize = 0;
+    mapWithOriginalIl.map = sorted;
+    mapWithOriginalIl.mapCount = 2;
+    EXPECT_EQ(DiagnoseRequestReJIT(1, &mapWithOriginalIl, 100), E_INVALIDARG);
     MethodBody batch[2] = {body, noModule};
     EXPECT_EQ(DiagnoseRequestReJIT(2, batch, 100), E_INVALIDARG);  // one bad entry rejects the batch
 

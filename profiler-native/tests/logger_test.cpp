@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -134,6 +136,132 @@ TEST_F(LoggerTest, ConcurrentWritersProduceWholeLines) {
     for (const auto& line : lines) {
         EXPECT_EQ(line.substr(line.size() - 3), "end");
     }
+}
+
+namespace {
+
+mode_t ModeOf(const std::string& path) {
+    struct stat info {};
+    EXPECT_EQ(::stat(path.c_str(), &info), 0) << path;
+    return info.st_mode & 07777;
+}
+
+// Sets the file's access and modification times to that many days ago.
+void Age(const std::string& path, int days) {
+    timespec times[2];
+    times[0].tv_sec = times[1].tv_sec = ::time(nullptr) - static_cast<time_t>(days) * 24 * 60 * 60;
+    times[0].tv_nsec = times[1].tv_nsec = 0;
+    ASSERT_EQ(::utimensat(AT_FDCWD, path.c_str(), times, 0), 0) << path;
+}
+
+void Touch(const std::string& path) { std::ofstream(path) << "old\n"; }
+
+}  // namespace
+
+TEST_F(LoggerTest, TheLogIsCreatedReadableByItsOwnerOnlyWhateverTheUmask) {
+    const mode_t previous = ::umask(0);
+    Logger logger;
+    logger.Configure(LogSettings{true, PathOf("mode.log"), LogLevel::Info});
+    ::umask(previous);
+    ASSERT_TRUE(logger.IsOn());
+    logger.Write(LogLevel::Info, "secret");
+    EXPECT_EQ(ModeOf(PathOf("mode.log")), 0600u);
+}
+
+TEST_F(LoggerTest, AnExistingLogThatOthersCouldReadIsMadeOwnerOnly) {
+    fs::create_directories(m_dir);
+    Touch(PathOf("wide.log"));
+    ASSERT_EQ(::chmod(PathOf("wide.log").c_str(), 0644), 0);
+    Logger logger;
+    logger.Configure(LogSettings{true, PathOf("wide.log"), LogLevel::Info});
+    ASSERT_TRUE(logger.IsOn());
+    EXPECT_EQ(ModeOf(PathOf("wide.log")), 0600u);
+}
+
+TEST_F(LoggerTest, TheRotatedFileAndItsSuccessorAreOwnerOnly) {
+    const mode_t previous = ::umask(0);
+    Logger logger;
+    LogSettings settings{true, PathOf("rotate.log"), LogLevel::Info};
+    settings.maxBytes = 200;
+    logger.Configure(settings);
+    for (int i = 0; i < 10; ++i) {
+        logger.Logf(LogLevel::Info, "%02d %s", i, std::string(50, 'x').c_str());
+    }
+    ::umask(previous);
+    ASSERT_TRUE(fs::exists(PathOf("rotate.log.1")));
+    EXPECT_EQ(ModeOf(PathOf("rotate.log")), 0600u);
+    EXPECT_EQ(ModeOf(PathOf("rotate.log.1")), 0600u);
+}
+
+TEST_F(LoggerTest, ASymbolicLinkInPlaceOfTheLogIsNotFollowed) {
+    fs::create_directories(m_dir);
+    Touch(PathOf("elsewhere.txt"));
+    fs::create_symlink(PathOf("elsewhere.txt"), PathOf("link.log"));
+    Logger logger;
+    logger.Configure(LogSettings{true, PathOf("link.log"), LogLevel::Info});
+    EXPECT_FALSE(logger.IsOn());
+    EXPECT_EQ(Lines(PathOf("elsewhere.txt")), std::vector<std::string>{"old"});
+}
+
+TEST_F(LoggerTest, LogFilesOlderThanTheKeptDaysArePrunedAtStartOthersStay) {
+    fs::create_directories(m_dir);
+    for (const char* name : {"diagnose-11.log", "diagnose-11.log.1", "diagnose-12.log", "diagnose-13.log",
+                             "app.log", "diagnose-x.log", "diagnose-14.log.2", "notes.txt"}) {
+        Touch(PathOf(name));
+    }
+    Age(PathOf("diagnose-11.log"), 8);
+    Age(PathOf("diagnose-11.log.1"), 30);
+    Age(PathOf("diagnose-12.log"), 6);  // younger than 7 days: kept
+    for (const char* name : {"app.log", "diagnose-x.log", "diagnose-14.log.2", "notes.txt"}) {
+        Age(PathOf(name), 30);  // old, but not named like Diagnose's logs: kept
+    }
+    Logger logger;
+    logger.Configure(LogSettings{true, PathOf("diagnose-99.log"), LogLevel::Info});
+    ASSERT_TRUE(logger.IsOn());
+    EXPECT_EQ(logger.Pruned(), 2);
+    EXPECT_FALSE(fs::exists(PathOf("diagnose-11.log")));
+    EXPECT_FALSE(fs::exists(PathOf("diagnose-11.log.1")));
+    for (const char* name : {"diagnose-12.log", "diagnose-13.log", "app.log", "diagnose-x.log", "diagnose-14.log.2",
+                             "notes.txt", "diagnose-99.log"}) {
+        EXPECT_TRUE(fs::exists(PathOf(name))) << name;
+    }
+}
+
+TEST_F(LoggerTest, TheFileAboutToBeUsedIsNeverPrunedAndZeroDaysKeepsEverything) {
+    fs::create_directories(m_dir);
+    Touch(PathOf("diagnose-5.log"));
+    Age(PathOf("diagnose-5.log"), 100);
+    Touch(PathOf("diagnose-6.log"));
+    Age(PathOf("diagnose-6.log"), 100);
+    Logger logger;
+    LogSettings settings{true, PathOf("diagnose-5.log"), LogLevel::Info};
+    settings.keepDays = 0;
+    logger.Configure(settings);
+    EXPECT_EQ(logger.Pruned(), 0);
+    EXPECT_TRUE(fs::exists(PathOf("diagnose-6.log")));
+    settings.keepDays = 7;
+    logger.Configure(settings);
+    EXPECT_EQ(logger.Pruned(), 1);
+    EXPECT_TRUE(fs::exists(PathOf("diagnose-5.log")));
+    EXPECT_FALSE(fs::exists(PathOf("diagnose-6.log")));
+}
+
+TEST(LogSettingsTest, KeptDaysDefaultToSevenAndAreReadFromTheEnvironment) {
+    EXPECT_EQ(ResolveLogSettings(Env({}), 1).keepDays, 7u);
+    EXPECT_EQ(ResolveLogSettings(Env({{"DIAGNOSE_LOG_KEEP_DAYS", "30"}}), 1).keepDays, 30u);
+    EXPECT_EQ(ResolveLogSettings(Env({{"DIAGNOSE_LOG_KEEP_DAYS", "0"}}), 1).keepDays, 0u);
+    EXPECT_EQ(ResolveLogSettings(Env({{"DIAGNOSE_LOG_KEEP_DAYS", "week"}}), 1).keepDays, 7u);
+    EXPECT_EQ(ResolveLogSettings(Env({{"DIAGNOSE_LOG_KEEP_DAYS", "-1"}}), 1).keepDays, 7u);
+}
+
+TEST(LogSettingsTest, OnlyDiagnoseLogNamesArePrunable) {
+    EXPECT_TRUE(diagnose::IsDiagnoseLogFileName("diagnose-1.log"));
+    EXPECT_TRUE(diagnose::IsDiagnoseLogFileName("diagnose-4242.log.1"));
+    EXPECT_FALSE(diagnose::IsDiagnoseLogFileName("diagnose-.log"));
+    EXPECT_FALSE(diagnose::IsDiagnoseLogFileName("diagnose-1.log.2"));
+    EXPECT_FALSE(diagnose::IsDiagnoseLogFileName("diagnose-1.logx"));
+    EXPECT_FALSE(diagnose::IsDiagnoseLogFileName("mydiagnose-1.log"));
+    EXPECT_FALSE(diagnose::IsDiagnoseLogFileName("diagnose-1a.log"));
 }
 
 TEST(LogSettingsTest, DefaultPathHonorsTmpdirAndPid) {

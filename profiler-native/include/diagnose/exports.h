@@ -19,13 +19,25 @@
 namespace diagnose {
 
 // Raised whenever an export's signature or a shared struct changes.
-constexpr int32_t kAbiVersion = 1;
+constexpr int32_t kAbiVersion = 2;
+
+// Where one instruction of the original IL landed in a new body: the profiler passes these to the runtime
+// (ICorProfilerFunctionControl::SetILInstrumentedCodeMap) so that stack traces, which map native code to IL
+// offsets of the new body, report the original offsets (and so the original file, line and column).
+// Layout shared with C# (NativeAbi.ILMapEntry): 4 + 4 = 8 bytes.
+struct ILMapEntry {
+    uint32_t oldOffset;  // offset in the original IL
+    uint32_t newOffset;  // offset of the first instruction of the new body that stands for it
+};
+static_assert(sizeof(ILMapEntry) == 8, "ILMapEntry is shared with C#");
 
 // One method to re-JIT with a new IL body (header + code + EH sections, ECMA-335 II.25.4).
 // il == nullptr (ilSize 0) re-JITs the method with its original IL: used to take the probes off one method
 // while others stay, because RequestRevert would bring back old native code that may hold inlined copies
 // of methods that are still probed.
-// Layout shared with C# (NativeAbi.MethodBody): 8 + 4 + 4 (pad) + 8 + 4 + 4 (pad) = 32 bytes.
+// map (mapCount entries, may be null with mapCount 0) says where the original instructions are in il; it must
+// be sorted by oldOffset and by newOffset (both non-decreasing); it is ignored for the original IL (il null).
+// Layout shared with C# (NativeAbi.MethodBody): 8 + 4 + 4 (pad) + 8 + 4 + 4 (pad) + 8 + 4 + 4 (pad) = 48 bytes.
 struct MethodBody {
     uintptr_t moduleId;
     uint32_t methodDef;
@@ -33,8 +45,11 @@ struct MethodBody {
     const uint8_t* il;
     uint32_t ilSize;
     uint32_t reserved1;
+    const ILMapEntry* map;
+    uint32_t mapCount;
+    uint32_t reserved2;
 };
-static_assert(sizeof(MethodBody) == 32, "MethodBody is shared with C#");
+static_assert(sizeof(MethodBody) == 48, "MethodBody is shared with C#");
 
 // One method to revert to its original IL. Layout: 8 + 4 + 4 (pad) = 16 bytes.
 struct MethodRef {
