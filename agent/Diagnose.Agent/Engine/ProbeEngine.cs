@@ -23,7 +23,7 @@ internal sealed class ProbeEngine
     private readonly Dictionary<(nuint, int), InstrumentedMethod> _methods = new();
     private readonly HashSet<(nuint, int)> _rejitted = new();
     private readonly Dictionary<nuint, ModuleTokens> _tokens = new();
-    private readonly List<(InstrumentedMethod Method, byte[]? Body, int[] Sites)> _deferred = new();
+    private readonly List<(InstrumentedMethod Method, RewrittenBody? Body, int[] Sites)> _deferred = new();
     private Timer? _expiryTimer;
     private int _batchDepth;
     private int _hooked; // methods whose current body has hooks
@@ -165,7 +165,7 @@ internal sealed class ProbeEngine
     private Dictionary<InstrumentedMethod, string> Commit(IReadOnlyList<InstrumentedMethod> dirty)
     {
         var errors = new Dictionary<InstrumentedMethod, string>();
-        var changes = new List<(InstrumentedMethod Method, byte[]? Body, int[] Sites)>();
+        var changes = new List<(InstrumentedMethod Method, RewrittenBody? Body, int[] Sites)>();
         var compiled = new InstrumentCompilation();
         foreach (var method in dirty)
         {
@@ -224,7 +224,7 @@ internal sealed class ProbeEngine
     }
 
     /// <summary>Sends built bodies (or reverts) to the profiler; returns the methods that failed.</summary>
-    private Dictionary<InstrumentedMethod, string> Submit(List<(InstrumentedMethod Method, byte[]? Body, int[] Sites)> changes)
+    private Dictionary<InstrumentedMethod, string> Submit(List<(InstrumentedMethod Method, RewrittenBody? Body, int[] Sites)> changes)
     {
         var errors = new Dictionary<InstrumentedMethod, string>();
         changes = changes.Where(c => c.Body is not null || c.Method.HasHooks).ToList(); // nothing to undo
@@ -247,7 +247,7 @@ internal sealed class ProbeEngine
             }
             else
             {
-                _bridge.RequestReJit(changes.Select(c => (c.Method.ModuleId, c.Method.MethodDef, c.Body)).ToList(), RequestTimeout);
+                _bridge.RequestReJit(changes.Select(c => (c.Method.ModuleId, c.Method.MethodDef, c.Body?.IL, NativeMap(c.Body))).ToList(), RequestTimeout);
                 _rejitted.UnionWith(keys);
                 AgentLog.Info($"re-JIT requested for {changes.Count} method(s): {string.Join(", ", changes.Select(c => c.Method))}");
             }
@@ -281,6 +281,9 @@ internal sealed class ProbeEngine
         return deferred >= 0 ? _deferred[deferred].Body is not null : method.HasHooks;
     }
 
+    private static NativeAbi.ILMapEntry[]? NativeMap(RewrittenBody? body) =>
+        body?.Map.Select(e => new NativeAbi.ILMapEntry { OldOffset = (uint)e.OldOffset, NewOffset = (uint)e.NewOffset }).ToArray();
+
     private void EndBatch()
     {
         using var agent = ReentryGuard.Agent();
@@ -310,7 +313,7 @@ internal sealed class ProbeEngine
     }
 
     /// <summary>The instrumented body and its site ids, or null when no instrument compiled.</summary>
-    private (byte[] Body, int[] Sites)? Build(InstrumentedMethod method, IReadOnlyList<Instrument> instruments, IDictionary<Instrument, string> compileErrors)
+    private (RewrittenBody Body, int[] Sites)? Build(InstrumentedMethod method, IReadOnlyList<Instrument> instruments, IDictionary<Instrument, string> compileErrors)
     {
         var parameterNames = method.Method.GetParameters().Select((p, i) => p.Name ?? $"arg{i}").ToList();
         var symbols = method.Symbols;
@@ -341,6 +344,7 @@ internal sealed class ProbeEngine
                 HotspotsBeginFunction = HookFunctions.HotspotsBeginPointer,
                 HotspotsLineFunction = HookFunctions.HotspotsLinePointer,
                 Lines = LinesOf(symbols),
+                CallEffects = CallEffects.For(method.Method),
             };
             var body = ProbeRewriter.Rewrite(original, method.Shape, plan, TokensOf(method.ModuleId));
             return (body, sites.ToArray());

@@ -8,7 +8,7 @@ namespace Diagnose.Native;
 /// </summary>
 internal static class NativeAbi
 {
-    public const int AbiVersion = 1;
+    public const int AbiVersion = 2;
 
     public const string ProfilerClsid = "8A3E5F21-4C7D-4E2B-9B1A-D1A6C0F3E742";
 
@@ -21,7 +21,15 @@ internal static class NativeAbi
     public const int S_FALSE = 1;
     public const int Timeout = unchecked((int)0x800705B4);
 
-    /// <summary>exports.h diagnose::MethodBody: 32 bytes.</summary>
+    /// <summary>exports.h diagnose::ILMapEntry: 8 bytes.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct ILMapEntry
+    {
+        public uint OldOffset;
+        public uint NewOffset;
+    }
+
+    /// <summary>exports.h diagnose::MethodBody: 48 bytes.</summary>
     [StructLayout(LayoutKind.Sequential)]
     public unsafe struct MethodBody
     {
@@ -31,6 +39,9 @@ internal static class NativeAbi
         public byte* IL;
         public uint ILSize;
         public uint Reserved1;
+        public ILMapEntry* Map;
+        public uint MapCount;
+        public uint Reserved2;
     }
 
     /// <summary>exports.h diagnose::MethodRef: 16 bytes.</summary>

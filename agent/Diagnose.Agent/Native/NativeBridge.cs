@@ -101,23 +101,29 @@ internal sealed unsafe class NativeBridge
         return (int)token;
     }
 
-    /// <summary>Re-JITs the methods with the given bodies (null: the original IL), as one batch.</summary>
-    public void RequestReJit(IReadOnlyList<(nuint ModuleId, int MethodDef, byte[]? Body)> methods, TimeSpan timeout)
+    /// <summary>
+    /// Re-JITs the methods with the given bodies (null: the original IL), as one batch. Each map says where the
+    /// body's original instructions are (exports.h ILMapEntry), so that stack traces keep their original lines.
+    /// </summary>
+    public void RequestReJit(IReadOnlyList<(nuint ModuleId, int MethodDef, byte[]? Body, NativeAbi.ILMapEntry[]? Map)> methods, TimeSpan timeout)
     {
-        var handles = new GCHandle[methods.Count];
+        var handles = new GCHandle[2 * methods.Count];
         var bodies = new NativeAbi.MethodBody[methods.Count];
         try
         {
             for (var i = 0; i < methods.Count; i++)
             {
-                var body = methods[i].Body;
-                handles[i] = GCHandle.Alloc(body, GCHandleType.Pinned);
+                var (_, _, body, map) = methods[i];
+                handles[2 * i] = GCHandle.Alloc(body, GCHandleType.Pinned);
+                handles[(2 * i) + 1] = GCHandle.Alloc(map, GCHandleType.Pinned);
                 bodies[i] = new NativeAbi.MethodBody
                 {
                     ModuleId = methods[i].ModuleId,
                     MethodDef = (uint)methods[i].MethodDef,
-                    IL = body is null ? null : (byte*)handles[i].AddrOfPinnedObject(),
+                    IL = body is null ? null : (byte*)handles[2 * i].AddrOfPinnedObject(),
                     ILSize = (uint)(body?.Length ?? 0),
+                    Map = body is null || map is null ? null : (NativeAbi.ILMapEntry*)handles[(2 * i) + 1].AddrOfPinnedObject(),
+                    MapCount = body is null ? 0 : (uint)(map?.Length ?? 0),
                 };
             }
 
@@ -137,6 +143,7 @@ internal sealed unsafe class NativeBridge
             }
         }
     }
+
 
     /// <summary>Reverts the methods to their original code; returns the per-method HRESULTs.</summary>
     public int[] RequestRevert(IReadOnlyList<(nuint ModuleId, int MethodDef)> methods, TimeSpan timeout)

@@ -24,4 +24,10 @@ internal sealed class ProbePlan
 
     /// <summary>For hotspots: a static <c>void (object recorder, int line)</c>.</summary>
     public nint HotspotsLineFunction { get; init; }
+
+    /// <summary>
+    /// For hotspots: the stack effect of each call of the original IL (null: unknown). Says where line hooks go
+    /// mid-statement, which the instrumented-code map then leaves out (see <see cref="ILOffsetMap"/>).
+    /// </summary>
+    public Func<ILInstruction, CallEffect?>? CallEffects { get; init; }
 }

@@ -49,7 +49,7 @@ internal sealed class ILDecoder
             var offset = reader.Position;
             var first = reader.U8();
             var opCode = (ILOpCode)(first == 0xFE ? 0xFE00 | reader.U8() : first);
-            var instruction = new ILInstruction(opCode) { Offset = offset };
+            var instruction = new ILInstruction(opCode) { Offset = offset, OriginalOffset = offset };
             switch (OpCodeInfo.OperandTypeOf(opCode))
             {
                 case OperandType.InlineNone:

@@ -28,6 +28,12 @@ internal sealed class ILInstruction
     /// <summary>Offset in the body it was decoded from, or where the encoder last placed it.</summary>
     public int Offset { get; set; }
 
+    /// <summary>
+    /// The offset in the original body of the instruction this one is (or replaced it, as a <c>stloc</c> replaces a
+    /// <c>ret</c>); null for inserted instructions, which map to the original instruction before them.
+    /// </summary>
+    public int? OriginalOffset { get; set; }
+
     public static ILInstruction Branch(ILOpCode opCode, ILInstruction target) => new(opCode) { Target = target };
 
     public override string ToString()

@@ -41,9 +41,9 @@ internal sealed class ProbeRewriter
         _locals = shape.Locals.ToList();
     }
 
-    /// <summary>Rewrites <paramref name="body"/> in place and returns its encoding.</summary>
+    /// <summary>Rewrites <paramref name="body"/> in place and returns its encoding with the map of its original instructions.</summary>
     /// <exception cref="NotSupportedException">The body has a construct that cannot be instrumented (the message says which).</exception>
-    public static byte[] Rewrite(ILBody body, MethodShape shape, ProbePlan plan, IModuleTokens tokens)
+    public static RewrittenBody Rewrite(ILBody body, MethodShape shape, ProbePlan plan, IModuleTokens tokens)
     {
         foreach (var capture in new[] { plan.Call, plan.Return }.Where(h => h is not null).SelectMany(h => h!.Values))
         {
@@ -55,7 +55,8 @@ internal sealed class ProbeRewriter
 
         var rewriter = new ProbeRewriter(body, shape, tokens);
         rewriter.Apply(plan);
-        return ILEncoder.Encode(body);
+        var il = ILEncoder.Encode(body);
+        return new RewrittenBody(il, ILOffsetMap.Build(body.Instructions));
     }
 
     private void Apply(ProbePlan plan)
@@ -226,6 +227,8 @@ internal sealed class ProbeRewriter
         prologue.Add(new ILInstruction(ILOpCode.Calli, _tokens.GetTokenFromSig(SignatureReader.WriteStaticCall([], [(byte)SignatureTypeCode.Object]))));
         prologue.Add(new ILInstruction(ILOpCode.Stloc, _hotspotsLocal));
 
+        var emptyStack = plan.CallEffects is { } effects ? StackDepths.WhereEmpty(_body, effects) : null;
+        var movedFrom = new Dictionary<ILInstruction, ILInstruction>();
         var lineSignature = _tokens.GetTokenFromSig(SignatureReader.WriteStaticCall([[(byte)SignatureTypeCode.Object], [(byte)SignatureTypeCode.I4]]));
         var byOffset = original.ToDictionary(i => i.Offset);
         foreach (var (offset, line) in plan.Lines)
@@ -235,7 +238,28 @@ internal sealed class ProbeRewriter
                 continue; // a sequence point that does not start an instruction: no place for a hook
             }
 
-            var moved = new ILInstruction(at.OpCode, at.Operand) { Target = at.Target, Targets = at.Targets, Offset = at.Offset };
+            // The hook keeps the instruction's identity (branches lead to it) but not its original offset: the moved
+            // instruction keeps that, and the hook maps to the original code before it (the JIT's boundary at a
+            // hook that starts a statement then merges with the one before, and the statement's own boundary is
+            // the moved instruction's).
+            if (emptyStack is not null && !emptyStack.Contains(at))
+            {
+                // Mid-statement (a value on the stack, e.g. a local the compiler kept there) the original had no
+                // IL-offset boundary, but the JIT starts one after the hook: the instructions from the statement's
+                // start to here leave the map, so that boundary rounds down to the statement's start as before.
+                for (var k = original.IndexOf(at); k >= 0 && !emptyStack.Contains(original[k]); k--)
+                {
+                    original[k].OriginalOffset = null;
+                    if (movedFrom.TryGetValue(original[k], out var earlier))
+                    {
+                        earlier.OriginalOffset = null;
+                    }
+                }
+            }
+
+            var moved = new ILInstruction(at.OpCode, at.Operand) { Target = at.Target, Targets = at.Targets, Offset = at.Offset, OriginalOffset = at.OriginalOffset };
+            at.OriginalOffset = null;
+            movedFrom[at] = moved;
             at.OpCode = ILOpCode.Ldloc;
             at.Operand = _hotspotsLocal;
             at.Target = null;

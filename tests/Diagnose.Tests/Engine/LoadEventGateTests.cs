@@ -20,19 +20,41 @@ public sealed class LoadEventGateTests
     public void OutsideAnAssemblyLoadEnteringWaitsAsLongAsTheLockIsHeld()
     {
         var gate = new object();
-        var holding = HeldElsewhere(gate, TimeSpan.FromMilliseconds(600));
-
-        using (LoadEventGate.Enter(gate))
+        using var holder = Holder.Take(gate);
+        var released = false;
+        Exception? failure = null;
+        var enteredAfterRelease = false;
+        var entering = new Thread(() =>
         {
-            Assert.That(holding.IsCompleted, Is.True, "entered only after the other thread let go, past the patience");
-        }
+            try
+            {
+                using (LoadEventGate.Enter(gate))
+                {
+                    enteredAfterRelease = Volatile.Read(ref released);
+                }
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        entering.Start();
+
+        // The entering thread blocks on the lock; it is let go only well past the patience, which it must not use.
+        Assert.That(SpinWait.SpinUntil(() => entering.ThreadState.HasFlag(ThreadState.WaitSleepJoin), TimeSpan.FromSeconds(30)), Is.True, "the entering thread blocks on the lock");
+        Thread.Sleep(LoadEventGate.Patience * 2); // not an assertion: only makes the wait outlast the patience
+        holder.Release(() => Volatile.Write(ref released, true));
+        entering.Join();
+
+        Assert.That(failure, Is.Null);
+        Assert.That(enteredAfterRelease, Is.True, "entered only after the other thread let go");
     }
 
     [Test]
     public void InsideAnAssemblyLoadALockHeldPastThePatienceEndsTheAttempt()
     {
         var gate = new object();
-        var holding = HeldElsewhere(gate, TimeSpan.FromSeconds(2));
+        using var holder = Holder.Take(gate);
 
         using (LoadEventGate.LoadEvent())
         {
@@ -40,8 +62,7 @@ public sealed class LoadEventGateTests
             Assert.That(busy!.Message, Does.Contain("held a lock for 0.2 s while an assembly loaded"));
         }
 
-        Assert.That(holding.IsCompleted, Is.False);
-        holding.Wait();
+        Assert.That(holder.Holding, Is.True, "the lock was held all along: the attempt gave up, it did not win a race");
     }
 
     [Test]
@@ -74,19 +95,49 @@ public sealed class LoadEventGateTests
         Assert.That(LoadEventGate.InLoadEvent, Is.False);
     }
 
-    /// <summary>Another thread takes the lock, holds it for <paramref name="time"/>, then lets go.</summary>
-    private static Task HeldElsewhere(object gate, TimeSpan time)
+    /// <summary>Another thread that takes a lock and holds it until told to let go.</summary>
+    private sealed class Holder : IDisposable
     {
-        using var taken = new ManualResetEventSlim();
-        var task = Task.Factory.StartNew(() =>
+        private readonly ManualResetEventSlim _letGo = new();
+        private readonly Thread _thread;
+        private Action? _beforeLettingGo;
+        private volatile bool _holding;
+
+        private Holder(object gate)
         {
-            lock (gate)
+            using var taken = new ManualResetEventSlim();
+            _thread = new Thread(() =>
             {
-                taken.Set();
-                Thread.Sleep(time);
-            }
-        }, TaskCreationOptions.LongRunning);
-        taken.Wait();
-        return task;
+                lock (gate)
+                {
+                    _holding = true;
+                    taken.Set();
+                    _letGo.Wait();
+                    _beforeLettingGo?.Invoke();
+                    _holding = false;
+                }
+            });
+            _thread.Start();
+            taken.Wait();
+        }
+
+        public bool Holding => _holding;
+
+        public static Holder Take(object gate) => new(gate);
+
+        /// <summary>Runs <paramref name="beforeLettingGo"/> on the holding thread, still inside the lock, then lets go.</summary>
+        public void Release(Action? beforeLettingGo = null)
+        {
+            _beforeLettingGo = beforeLettingGo;
+            _letGo.Set();
+            _thread.Join();
+        }
+
+        public void Dispose()
+        {
+            _letGo.Set();
+            _thread.Join();
+            _letGo.Dispose();
+        }
     }
 }

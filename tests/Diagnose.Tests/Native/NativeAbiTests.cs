@@ -33,6 +33,7 @@ public sealed class NativeAbiTests
 
     [TestCase("MethodBody", typeof(NativeAbi.MethodBody))]
     [TestCase("MethodRef", typeof(NativeAbi.MethodRef))]
+    [TestCase("ILMapEntry", typeof(NativeAbi.ILMapEntry))]
     public void SharedStructsHaveTheSizeTheHeaderAsserts(string name, Type managed)
     {
         var size = int.Parse(Regex.Match(s_header, $@"sizeof\({name}\)\s*==\s*(\d+)").Groups[1].Value);
@@ -47,6 +48,9 @@ public sealed class NativeAbiTests
         Assert.That(Marshal.OffsetOf<NativeAbi.MethodBody>(nameof(NativeAbi.MethodBody.MethodDef)), Is.EqualTo((nint)8));
         Assert.That(Marshal.OffsetOf<NativeAbi.MethodBody>(nameof(NativeAbi.MethodBody.IL)), Is.EqualTo((nint)16));
         Assert.That(Marshal.OffsetOf<NativeAbi.MethodBody>(nameof(NativeAbi.MethodBody.ILSize)), Is.EqualTo((nint)24));
+        Assert.That(Marshal.OffsetOf<NativeAbi.MethodBody>(nameof(NativeAbi.MethodBody.Map)), Is.EqualTo((nint)32));
+        Assert.That(Marshal.OffsetOf<NativeAbi.MethodBody>(nameof(NativeAbi.MethodBody.MapCount)), Is.EqualTo((nint)40));
+        Assert.That(Marshal.OffsetOf<NativeAbi.ILMapEntry>(nameof(NativeAbi.ILMapEntry.NewOffset)), Is.EqualTo((nint)4));
         Assert.That(Marshal.OffsetOf<NativeAbi.MethodRef>(nameof(NativeAbi.MethodRef.MethodDef)), Is.EqualTo((nint)8));
     }
 
