@@ -25,6 +25,7 @@ internal static class ExpressionCompiler
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(options);
-        return new Binder(parsed.Source, scope, options).BindRoot(parsed.Root);
+        var tree = new Binder(parsed.Source, scope, options).BindRoot(parsed.Root);
+        return parsed.ErrorsRedactedFor is { } name ? Redaction.ExpressionRedaction.WithoutErrorMessages(tree, name) : tree;
     }
 }

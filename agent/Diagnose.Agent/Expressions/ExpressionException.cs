@@ -2,12 +2,19 @@ namespace Diagnose.Expressions;
 
 /// <summary>
 /// An expression that cannot be parsed, bound or (for late-bound members) evaluated. The message reads
-/// <c>&lt;reason&gt; at &lt;position&gt; in "&lt;source&gt;"</c>; the position is a 0-based character index.
+/// <c>&lt;reason&gt; at &lt;position&gt; in "&lt;source&gt;"</c>, then <c>; &lt;detail&gt;</c> when there is one; the
+/// position is a 0-based character index.
 /// </summary>
 internal sealed class ExpressionException : Exception
 {
     public ExpressionException(string reason, int position, string source, Exception? inner = null)
-        : base(Format(reason, position, source), inner)
+        : this(reason, position, source, null, inner)
+    {
+    }
+
+    /// <summary>An error with a <c>detail</c> after the position: what helps the user on (e.g. the names there are).</summary>
+    public ExpressionException(string reason, int position, string source, string? detail, Exception? inner = null)
+        : base(Format(reason, position, source) + (detail is null ? "" : "; " + detail), inner)
     {
         Reason = reason;
         Position = position;

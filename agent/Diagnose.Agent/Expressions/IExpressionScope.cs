@@ -11,4 +11,10 @@ internal interface IExpressionScope
     /// Called at most once per name and bind, and only for names the expression actually uses.
     /// </summary>
     Expression? Resolve(string name);
+
+    /// <summary>The context names there are, in the order a user looks for them, for "unknown name" errors.</summary>
+    IEnumerable<string> Names => [];
+
+    /// <summary>Why <paramref name="name"/>, which the scope does not have, may be missing (e.g. a local a Release build dropped), or null.</summary>
+    string? WhyMissing(string name) => null;
 }

@@ -20,5 +20,11 @@ internal sealed class ParsedExpression
 
     internal Syntax Root { get; }
 
+    /// <summary>
+    /// Set when the expression reads this sensitive name: an exception it throws is reported without its message,
+    /// which could quote the value (see <see cref="Redaction.ExpressionRedaction"/>).
+    /// </summary>
+    internal string? ErrorsRedactedFor { get; init; }
+
     public override string ToString() => Source;
 }

@@ -79,8 +79,8 @@ public sealed class MemberAccessTests
     [TestCase("order.Items[\"x\"]", "no indexer of 'System.Collections.Generic.List<Diagnose.Tests.Expressions.Item>' takes arguments (string) at 11 in \"order.Items[\"x\"]\"")]
     [TestCase("order.Id[0]", "'int' cannot be indexed at 8 in \"order.Id[0]\"")]
     [TestCase("order.Grid[0]", "'int[,]' needs 2 indexes, not 1 at 10 in \"order.Grid[0]\"")]
-    [TestCase("totl + 1", "unknown name 'totl' at 0 in \"totl + 1\"")]
-    [TestCase("nothing.Sub.Name", "unknown name 'nothing' at 0 in \"nothing.Sub.Name\"")]
+    [TestCase("totl + 1", "unknown name 'totl' at 0 in \"totl + 1\"; names here: order, str, len, mag")]
+    [TestCase("nothing.Sub.Name", "unknown name 'nothing' at 0 in \"nothing.Sub.Name\"; names here: order, str, len, mag")]
     [TestCase("System.IO.Fil.Delete(\"x\")", "unknown name 'System.IO.Fil' at 0 in \"System.IO.Fil.Delete(\"x\")\"")]
     public void AnUnknownMemberOrNameIsReportedWithItsPosition(string source, string message) =>
         Assert.That(Scope().ErrorOf(source), Is.EqualTo(message));

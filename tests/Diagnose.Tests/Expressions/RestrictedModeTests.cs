@@ -24,7 +24,7 @@ public sealed class RestrictedModeTests
     [TestCase("System.Threading.Thread.Sleep(1)", "calling 'System.Threading.Thread.Sleep' is not allowed (side effects) at 24 in \"System.Threading.Thread.Sleep(1)\"")]
     [TestCase("System.Threading.Tasks.Task.Delay(1)", "calling 'System.Threading.Tasks.Task.Delay' is not allowed (side effects) at 28 in \"System.Threading.Tasks.Task.Delay(1)\"")]
     [TestCase("order.Recalculate()", "calling 'Diagnose.Tests.Expressions.Order.Recalculate' is not allowed (side effects) at 6 in \"order.Recalculate()\"")]
-    [TestCase("items.Select(i => System.IO.File.Exists(\"x\")).Any()", "calling 'System.IO.File.Exists' is not allowed (side effects) at 33 in \"items.Select(i => System.IO.File.Exists(\"x\")).Any()\"")]
+    [TestCase("items.Select(i => System.IO.File.Exists(\"x\")).Any()", "calling 'System.IO.File.Exists' is not allowed (it reads the environment, configuration or file system) at 33 in \"items.Select(i => System.IO.File.Exists(\"x\")).Any()\"")]
     [TestCase("callback()", "invoking 'System.Func<int>' is not allowed (side effects) at 0 in \"callback()\"")]
     [TestCase("callback.DynamicInvoke()", "calling 'System.Delegate.DynamicInvoke' is not allowed (side effects) at 9 in \"callback.DynamicInvoke()\"")]
     [TestCase("Environment.Exit(1)", "calling 'System.Environment.Exit' is not allowed (side effects) at 12 in \"Environment.Exit(1)\"")]
@@ -66,7 +66,7 @@ public sealed class RestrictedModeTests
     [Test]
     public void ReadingFieldsAndPropertiesIsAlwaysAllowed()
     {
-        Assert.That(Scope().Evaluate("typeof(string).Assembly.FullName"), Is.EqualTo(typeof(string).Assembly.FullName));
+        Assert.That(Scope().Evaluate("typeof(string).FullName"), Is.EqualTo(typeof(string).FullName));
         Assert.That(Scope().Evaluate("Environment.ProcessId"), Is.EqualTo(Environment.ProcessId));
         Assert.That(Scope().Evaluate("order.secret.Length"), Is.EqualTo(6));
     }
@@ -83,6 +83,5 @@ public sealed class RestrictedModeTests
         Assert.That(scope.Evaluate("Math.Abs(-2) + MathF.Sqrt(4f)"), Is.EqualTo(4f));
         Assert.That(scope.Evaluate("string.IsNullOrEmpty(order.Customer.Nickname)"), Is.True);
         Assert.That(scope.Evaluate("order.Counts.GetValueOrDefault(\"zz\", -1)"), Is.EqualTo(-1));
-        Assert.That(scope.Evaluate("Environment.GetEnvironmentVariable(\"PATH\")"), Is.EqualTo(Environment.GetEnvironmentVariable("PATH")));
     }
 }

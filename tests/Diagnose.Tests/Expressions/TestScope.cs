@@ -18,6 +18,11 @@ internal sealed class TestScope : IExpressionScope
 
     public ExpressionOptions Options { get; init; } = ExpressionOptions.Default;
 
+    /// <summary>What <see cref="WhyMissing"/> answers; none by default.</summary>
+    public Func<string, string?> Hint { get; init; } = _ => null;
+
+    public IEnumerable<string> Names => variables.Select(v => v.Parameter.Name!);
+
     public static TestScope Empty => new();
 
     public TestScope With<T>(string name, T value)
@@ -32,16 +37,23 @@ internal sealed class TestScope : IExpressionScope
         return variables.FirstOrDefault(v => v.Parameter.Name == name).Parameter;
     }
 
+    public string? WhyMissing(string name) => Hint(name);
+
     public Expression Bind(string source) => ExpressionCompiler.Bind(ExpressionCompiler.Parse(source), this, Options);
 
-    public Delegate Compile(string source) =>
-        Expression.Lambda(Bind(source), variables.Select(v => v.Parameter)).Compile();
+    public Delegate Compile(string source) => Compile(ExpressionCompiler.Parse(source));
 
-    public object? Evaluate(string source)
+    public Delegate Compile(ParsedExpression parsed) =>
+        Expression.Lambda(ExpressionCompiler.Bind(parsed, this, Options), variables.Select(v => v.Parameter)).Compile();
+
+    public object? Evaluate(string source) => Evaluate(ExpressionCompiler.Parse(source));
+
+    /// <summary>Binds, compiles and runs an expression parsed (and perhaps rewritten) beforehand.</summary>
+    public object? Evaluate(ParsedExpression parsed)
     {
         try
         {
-            return Compile(source).DynamicInvoke(variables.Select(v => v.Value).ToArray());
+            return Compile(parsed).DynamicInvoke(variables.Select(v => v.Value).ToArray());
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {

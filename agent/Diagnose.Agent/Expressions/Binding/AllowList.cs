@@ -9,9 +9,11 @@ namespace Diagnose.Expressions;
 /// ToString/Equals/GetHashCode/GetType/CompareTo on anything; every public method of string (except the few that
 /// write into arguments), Math, MathF, Convert, the primitive types, decimal, Guid, DateTime, DateTimeOffset,
 /// TimeSpan, DateOnly, TimeOnly, Enum, Nullable, KeyValuePair, tuples and System.Linq.Enumerable; the reading
-/// methods of System.Collections* types and arrays (Contains, ContainsKey, IndexOf…); Environment's Get… readers.
-/// Everything else, notably System.IO, System.Net, System.Reflection, Process, Activator, Environment's setters and
-/// Exit, threads and tasks, is refused.
+/// methods of System.Collections* types and arrays (Contains, ContainsKey, IndexOf…); the public methods of types
+/// marked <see cref="ContextValueAttribute"/>. Everything else, notably System.IO, System.Net, System.Reflection,
+/// Process, Activator, Environment's setters and Exit, threads and tasks, is refused.
+/// The sandbox (<see cref="Sandbox"/>) comes first, for reads too: what reads the environment, configuration or the
+/// file system layout is refused even where it only reads.
 /// </summary>
 internal static class AllowList
 {
@@ -59,7 +61,7 @@ internal static class AllowList
         }
 
         var type = method.DeclaringType!;
-        if (!method.IsPublic || type.IsSubclassOf(typeof(Delegate)))
+        if (!method.IsPublic || type.IsSubclassOf(typeof(Delegate)) || Sandbox.Refuses(method))
         {
             return false;
         }
@@ -75,7 +77,7 @@ internal static class AllowList
         }
 
         var definition = type.IsGenericType ? type.GetGenericTypeDefinition() : type;
-        if (PureTypes.Contains(type) || PureGenericTypes.Contains(definition))
+        if (PureTypes.Contains(type) || PureGenericTypes.Contains(definition) || type.IsDefined(typeof(ContextValueAttribute), false))
         {
             return true;
         }
@@ -83,11 +85,6 @@ internal static class AllowList
         if (type == typeof(CollectionExtensions))
         {
             return method.Name is "GetValueOrDefault" or "AsReadOnly";
-        }
-
-        if (type == typeof(Environment))
-        {
-            return method.Name is "GetEnvironmentVariable" or "GetEnvironmentVariables" or "GetCommandLineArgs" or "GetFolderPath";
         }
 
         return IsCollection(type) && CollectionReads.Contains(method.Name);
@@ -99,7 +96,7 @@ internal static class AllowList
         (type.IsGenericType && PureGenericTypes.Contains(type.GetGenericTypeDefinition()));
 
     public static ExpressionException CallRefused(MethodBase method, int position, BindContext context) =>
-        context.Error($"calling '{TypeNames.Display(method)}' is not allowed (side effects)", position);
+        context.Error($"calling '{TypeNames.Display(method)}' is not allowed ({(Sandbox.RefusesAsReader(method) ? Sandbox.Reason : "side effects")})", position);
 
     public static ExpressionException CreationRefused(Type type, int position, BindContext context) =>
         context.Error($"creating '{TypeNames.Display(type)}' is not allowed (side effects)", position);
@@ -110,6 +107,18 @@ internal static class AllowList
         if (!context.Unrestricted && !IsAllowed(method))
         {
             throw method is ConstructorInfo ? CreationRefused(method.DeclaringType!, position, context) : CallRefused(method, position, context);
+        }
+    }
+
+    /// <summary>
+    /// Throws in restricted mode when reading the field, property or indexer <paramref name="member"/> would read the
+    /// environment, configuration or file system layout (every other read is allowed).
+    /// </summary>
+    public static void CheckRead(MemberInfo member, int position, BindContext context)
+    {
+        if (!context.Unrestricted && Sandbox.Refuses(member))
+        {
+            throw context.Error($"reading '{TypeNames.Display(member)}' is not allowed ({Sandbox.Reason})", position);
         }
     }
 

@@ -43,12 +43,13 @@ internal static class AssignmentBinder
     {
         var target = binder.BindValue(syntax);
         var context = binder.Context;
-        var name = target switch
+        // A name as the user wrote it: a context name's expression is the probe site's own parameter (v0_Argument0…).
+        var name = (syntax, target) switch
         {
-            MemberExpression member => TypeNames.Display(member.Member),
-            IndexExpression { Indexer: { } indexer } => TypeNames.Display(indexer.DeclaringType!) + "[…]",
-            BinaryExpression { NodeType: ExpressionType.ArrayIndex } => "an array element",
-            ParameterExpression { Name: { } parameter } => parameter,
+            (NameSyntax written, _) => written.Name,
+            (_, MemberExpression member) => TypeNames.Display(member.Member),
+            (_, IndexExpression { Indexer: { } indexer }) => TypeNames.Display(indexer.DeclaringType!) + "[…]",
+            (_, BinaryExpression { NodeType: ExpressionType.ArrayIndex }) => "an array element",
             _ => null,
         };
         if (!context.Unrestricted)

@@ -9,6 +9,8 @@ namespace Diagnose.Expressions;
 /// </summary>
 internal sealed class Binder : ILambdaBinder
 {
+    private const int MaxNamesListed = 30;
+
     private readonly IExpressionScope scope;
     private readonly ExpressionOptions options;
     private readonly Dictionary<string, Expression?> contextNames = new(StringComparer.Ordinal);
@@ -135,7 +137,16 @@ internal sealed class Binder : ILambdaBinder
         var first = dotted.Split('.')[0];
         var namespaceLike = dotted.Contains('.') && AppDomain.CurrentDomain.GetAssemblies()
             .Any(a => a.GetName().Name is { } n && (n == first || n.StartsWith(first + ".", StringComparison.Ordinal)));
-        return Context.Error($"unknown name '{(namespaceLike ? dotted : first)}'", position);
+        if (namespaceLike)
+        {
+            return Context.Error($"unknown name '{dotted}'", position);
+        }
+
+        var names = (lambdaScope?.Names ?? []).Concat(scope.Names).Concat(options.Globals.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var listed = names.Count == 0 ? null : "names here: " + string.Join(", ", names.Take(MaxNamesListed)) + (names.Count > MaxNamesListed ? ", …" : "");
+        var why = scope.WhyMissing(first);
+        var detail = listed is null ? why : why is null ? listed : listed + "; " + why;
+        return new ExpressionException($"unknown name '{first}'", position, Context.Source, detail);
     }
 
     /// <summary>A context name from the scope, asked once per bind.</summary>

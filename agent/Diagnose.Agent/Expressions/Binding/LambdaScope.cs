@@ -9,6 +9,9 @@ internal sealed class LambdaScope(IReadOnlyList<ParameterExpression> parameters,
 
     public LambdaScope? Outer { get; } = outer;
 
+    /// <summary>Every parameter's name, innermost lambda first.</summary>
+    public IEnumerable<string> Names => parameters.Select(p => p.Name!).Concat(Outer?.Names ?? []);
+
     public ParameterExpression? Find(string name)
     {
         for (var scope = this; scope is not null; scope = scope.Outer)

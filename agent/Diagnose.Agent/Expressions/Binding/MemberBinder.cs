@@ -52,6 +52,7 @@ internal static class MemberBinder
 
     public static Expression Read(Expression? instance, MemberInfo member, int position, BindContext context)
     {
+        AllowList.CheckRead(member, position, context);
         var type = member is FieldInfo f ? f.FieldType : ((PropertyInfo)member).PropertyType;
         if (type.IsByRefLike || type.IsPointer || type.IsByRef)
         {
@@ -91,6 +92,7 @@ internal static class MemberBinder
         if (resolution is not null)
         {
             var indexer = indexers.First(p => p.GetMethod == resolution.Method);
+            AllowList.CheckRead(indexer, position, context);
             return Expression.MakeIndex(Instance(instance, indexer.DeclaringType!), indexer, resolution.Arguments);
         }
 

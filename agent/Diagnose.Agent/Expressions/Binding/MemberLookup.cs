@@ -8,7 +8,8 @@ namespace Diagnose.Expressions;
 /// Finds members by name the way C# sees them, public or not: fields and properties (the most derived wins),
 /// methods (overrides and hidden methods collapse to the most derived), indexers, and the extension methods
 /// of System.Linq.Enumerable and CollectionExtensions. Interfaces include their base interfaces and object.
-/// Results are cached per type and name.
+/// Members of the agent's own context values (<see cref="ContextValueAttribute"/>) are found in any case when no
+/// member has the exact name. Results are cached per type and name.
 /// </summary>
 internal static class MemberLookup
 {
@@ -22,11 +23,18 @@ internal static class MemberLookup
 
     /// <summary>The field or (non-indexed) property named <paramref name="name"/>, or null.</summary>
     public static MemberInfo? FindValue(Type type, string name) =>
-        Values.GetOrAdd((type, name), static key => SearchValue(key.Item1, key.Item2));
+        Values.GetOrAdd((type, name), static key =>
+            SearchValue(key.Item1, key.Item2, Declared) ??
+            (IsContextValue(key.Item1) ? SearchValue(key.Item1, key.Item2, Declared | BindingFlags.IgnoreCase) : null));
 
     /// <summary>The methods named <paramref name="name"/>, most derived first, public or not.</summary>
     public static MethodInfo[] FindMethods(Type type, string name) =>
-        Methods.GetOrAdd((type, name), static key => SearchMethods(key.Item1, key.Item2));
+        Methods.GetOrAdd((type, name), static key =>
+            SearchMethods(key.Item1, key.Item2, Declared) switch
+            {
+                { Length: 0 } when IsContextValue(key.Item1) => SearchMethods(key.Item1, key.Item2, Declared | BindingFlags.IgnoreCase),
+                var exact => exact,
+            });
 
     /// <summary>
     /// The indexed properties (C# indexers) of <paramref name="type"/> and its bases or interfaces, without explicit
@@ -68,11 +76,13 @@ internal static class MemberLookup
         return chain;
     }
 
-    private static MemberInfo? SearchValue(Type type, string name)
+    private static bool IsContextValue(Type type) => type.IsDefined(typeof(ContextValueAttribute), false);
+
+    private static MemberInfo? SearchValue(Type type, string name, BindingFlags flags)
     {
         foreach (var level in Hierarchy(type))
         {
-            foreach (var member in level.GetMember(name, MemberTypes.Field | MemberTypes.Property, Declared))
+            foreach (var member in level.GetMember(name, MemberTypes.Field | MemberTypes.Property, flags))
             {
                 if (member is FieldInfo || (member is PropertyInfo property && property.GetIndexParameters().Length == 0))
                 {
@@ -84,13 +94,13 @@ internal static class MemberLookup
         return null;
     }
 
-    private static MethodInfo[] SearchMethods(Type type, string name)
+    private static MethodInfo[] SearchMethods(Type type, string name, BindingFlags flags)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<MethodInfo>();
         foreach (var level in Hierarchy(type))
         {
-            foreach (var method in level.GetMember(name, MemberTypes.Method, Declared).Cast<MethodInfo>())
+            foreach (var method in level.GetMember(name, MemberTypes.Method, flags).Cast<MethodInfo>())
             {
                 var signature = method.IsStatic + "|" + method.GetGenericArguments().Length + "|" +
                     string.Join(",", method.GetParameters().Select(p => p.ParameterType.ToString()));

@@ -28,6 +28,17 @@ internal static class TypeNames
             return keyword;
         }
 
+        // The expression language's and the agent's own types, by what the user wrote or knows them as.
+        if (type == typeof(AnonymousObject))
+        {
+            return "<anonymous object>";
+        }
+
+        if (type.GetCustomAttribute<ContextValueAttribute>(false) is { } contextValue)
+        {
+            return contextValue.Name;
+        }
+
         if (type.IsArray)
         {
             return Display(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";

@@ -42,7 +42,8 @@ internal static class FreeNames
         }
     }
 
-    private static IEnumerable<Syntax?> Children(Syntax node) => node switch
+    /// <summary>The sub-expressions of a node other than a literal, type, name, lambda or conditional receiver.</summary>
+    internal static IEnumerable<Syntax?> Children(Syntax node) => node switch
     {
         InterpolatedStringSyntax s => s.Parts.Select(p => p.Expression),
         MemberAccessSyntax m => [m.Target],
