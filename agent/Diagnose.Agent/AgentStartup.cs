@@ -54,6 +54,7 @@ internal static class AgentStartup
     {
         s_manager?.Dispose();
         s_specsPath = path;
+        Redaction.Redactor.UseSpecsPath(path); // before anything is compiled: redaction.json beside the specs
         s_manager = Manager.ForPath(path);
         s_manager.Apply();
         s_manager.ApplyInBackground(TimeSpan.FromSeconds(10));

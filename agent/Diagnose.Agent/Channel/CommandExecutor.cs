@@ -123,7 +123,7 @@ internal sealed class CommandExecutor
 
         var probes = Probes.Active.Values
             .OrderBy(p => p.Target, StringComparer.Ordinal)
-            .Select(p => new ProbeReport(p.Target, p.State.ToString().ToLowerInvariant(), p.Error, p.Instruments.Values.Select(i => i.Name).ToList()))
+            .Select(p => new ProbeReport(p.Target, p.State.ToString().ToLowerInvariant(), p.Error, p.Instruments.Values.Select(i => i.Name).ToList(), p.Instruments.Values.Select(Report).ToList()))
             .ToList();
         return Result(CommandOps.List, reports, probes);
     }
@@ -162,6 +162,18 @@ internal sealed class CommandExecutor
         var now = _time.GetUtcNow();
         var wanted = ids?.ToHashSet(StringComparer.Ordinal);
         return specs.Where(s => wanted is null || wanted.Contains(s.Id)).Select(s => SpecReport.For(s, source, ProcessKey.Current, now));
+    }
+
+    /// <summary>An instrument with its counters and whether the guardrails (or an error) switched it off.</summary>
+    private static InstrumentReport Report(Instrument instrument)
+    {
+        if (instrument.Error is not { } error)
+        {
+            return new InstrumentReport(instrument.Id, instrument.Name, InstrumentReport.On, null, instrument.Stats);
+        }
+
+        var (status, reason) = SpecStatus.Of(new AppliedEntry(null, error));
+        return new InstrumentReport(instrument.Id, instrument.Name, status, reason, instrument.Stats);
     }
 
     private static SpecReport Removed(Spec spec) => new(spec.Id, SpecReport.ChannelSource, spec.Target, SpecStatus.Removed, null, null);

@@ -74,6 +74,10 @@ internal sealed class DiagnoseEventSource : EventSource
     public void SpecApplied(string source, string specId, string target, string status, string reason) =>
         WriteEvent(ChannelEvents.SpecApplied, source, specId, target, status, reason);
 
+    [Event(ChannelEvents.ProbeStats, Level = EventLevel.Informational, Keywords = Keywords.Reports, Version = 1)]
+    public void ProbeStats(string source, string specId, string target, long calls, long fired, long droppedRate, long droppedFull, long errors) =>
+        WriteEvent(ChannelEvents.ProbeStats, source, specId, target, calls, fired, droppedRate, droppedFull, errors);
+
     [Event(ChannelEvents.AgentError, Level = EventLevel.Warning, Keywords = Keywords.Reports, Version = 1)]
     public void AgentError(string message) => WriteEvent(ChannelEvents.AgentError, message);
 

@@ -11,6 +11,7 @@ internal sealed class OutputForwarder
 {
     private readonly DiagnoseEventSource _events;
     private readonly Heartbeat _heartbeat;
+    private readonly Dictionary<string, (string? Version, string Status, string? Reason, ProbeStats? Stats)> _reported = new(StringComparer.Ordinal);
 
     public OutputForwarder(DiagnoseEventSource events, Heartbeat heartbeat)
     {
@@ -41,12 +42,32 @@ internal sealed class OutputForwarder
         }
     }
 
+    /// <summary>A spec's status when it (or the version applied) changed; its counters when they changed (every few seconds).</summary>
     private void OnApplied(string source, Spec spec, AppliedEntry entry)
     {
-        if (_events.IsListening(ChannelKeywords.Reports))
+        var (status, reason) = SpecStatus.Of(entry);
+        bool statusChanged, statsChanged;
+        lock (_reported)
         {
-            var (status, reason) = SpecStatus.Of(entry);
+            var known = _reported.TryGetValue(spec.Id, out var last);
+            statusChanged = !known || last.Version != entry.LastModified || last.Status != status || last.Reason != reason;
+            statsChanged = entry.Stats is not null && entry.Stats != last.Stats;
+            _reported[spec.Id] = (entry.LastModified, status, reason, entry.Stats ?? last.Stats);
+        }
+
+        if (!_events.IsListening(ChannelKeywords.Reports))
+        {
+            return;
+        }
+
+        if (statusChanged)
+        {
             Safely(() => _events.SpecApplied(source, spec.Id, spec.Target, status, reason ?? string.Empty));
+        }
+
+        if (statsChanged && entry.Stats is { } stats)
+        {
+            Safely(() => _events.ProbeStats(source, spec.Id, spec.Target, stats.Calls, stats.Fired, stats.DroppedRate, stats.DroppedFull, stats.Errors));
         }
     }
 

@@ -1,11 +1,14 @@
+using Diagnose.Expressions;
 using Diagnose.Symbols;
 
 namespace Diagnose.Hooks;
 
 /// <summary>
 /// The context name <c>hotspots</c>: per-line timing of one probed call. <see cref="Worst"/> is the line with the most
-/// time in all (diagnose's worst), <see cref="Slowest"/> the line with the longest single pass.
+/// time in all (diagnose's worst), <see cref="Slowest"/> the line with the longest single pass. Its members only read
+/// what the method's PDB says (lines, its source file's name and text), so the default mode allows them.
 /// </summary>
+[ContextValue("hotspots")]
 internal sealed class Hotspots
 {
     private readonly MethodSymbols _symbols;
@@ -40,12 +43,14 @@ internal sealed class Hotspots
 }
 
 /// <summary>One line's timings in a call: how often it ran, its longest and its total time (seconds).</summary>
+[ContextValue("hotspots line timing")]
 internal readonly record struct LineTiming(int Count, double Max, double Sum)
 {
     public override string ToString() => $"(count {Count}, max {Max:0.######}, sum {Sum:0.######})";
 }
 
 /// <summary>A line and its time (diagnose's CallTime): all null when no line ran.</summary>
+[ContextValue("hotspots line")]
 internal sealed record LineTime(double? Time, int? Line, string? Source)
 {
     public static readonly LineTime None = new(null, null, null);

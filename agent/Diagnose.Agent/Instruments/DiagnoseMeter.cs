@@ -9,6 +9,9 @@ internal static class DiagnoseMeter
     public const string Name = "Diagnose";
 
     private static readonly Meter s_meter = new(Name);
+
+    /// <summary>The meter itself, for the probes' own counters (<see cref="Guardrails.GuardMetrics"/>).</summary>
+    internal static Meter Meter => s_meter;
     private static readonly ConcurrentDictionary<string, Histogram<double>> s_histograms = new();
     private static readonly ConcurrentDictionary<string, Counter<double>> s_counters = new();
     private static readonly ConcurrentDictionary<string, GaugeValues> s_gauges = new();

@@ -12,12 +12,14 @@ public abstract class Instrument
 {
     private readonly List<string> _notes = new();
     private volatile string? _error;
+    private Guardrails.ProbeGuard? _guard;
 
     protected Instrument(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, DateTimeOffset? expires = null, JsonObject? custom = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
         Name = name;
+        Id = name;
         Value = value;
         Event = @event;
         Expires = expires;
@@ -37,7 +39,10 @@ public abstract class Instrument
     /// <summary>Free-form settings: <c>tags</c> (an expression giving tags), <c>condition</c> (a boolean expression).</summary>
     public JsonObject Custom { get; }
 
-    /// <summary>Why the instrument was disabled, or null while it works.</summary>
+    /// <summary>
+    /// Why the instrument was disabled, or null while it works: an error, <c>disabled: …</c> (its overhead budget) or
+    /// <c>expired: …</c> (its max hits).
+    /// </summary>
     public string? Error => _error;
 
     public bool IsEnabled => _error is null;
@@ -65,6 +70,31 @@ public abstract class Instrument
             }
         }
     }
+
+    /// <summary>Its guardrails (rate limit, max hits, budget, counters), made when a site is first built for it.</summary>
+    /// <exception cref="InstrumentException">Its <c>custom</c> has a bad rate, maxHits or budget.</exception>
+    internal Guardrails.ProbeGuard Guard
+    {
+        get
+        {
+            if (Volatile.Read(ref _guard) is { } guard)
+            {
+                return guard;
+            }
+
+            Interlocked.CompareExchange(ref _guard, new Guardrails.ProbeGuard(this, Guardrails.GuardDefaults.Current, Guardrails.ProbeGuard.ProcessLogs), null);
+            return _guard!;
+        }
+    }
+
+    /// <summary>Its counters, or null before any site of it was built.</summary>
+    internal Protocol.Specs.ProbeStats? Stats => Volatile.Read(ref _guard)?.Stats();
+
+    /// <summary>The name its counters are published under (tag <c>probe</c>): the spec id for a manager's instrument.</summary>
+    internal string Id { get; set; }
+
+    /// <summary>The spec version it was made from, so a new version of a spec replaces a switched-off instrument.</summary>
+    internal string? SourceVersion { get; set; }
 
     /// <summary>The manager's tags, sent before the instrument's own.</summary>
     internal string[] ManagerTags { get; set; } = [];
@@ -96,12 +126,31 @@ public abstract class Instrument
     /// <summary>Disables the instrument and tells its owner; later calls of the probed method skip it.</summary>
     internal void Fail(string error)
     {
-        if (_error is not null)
+        if (_error is null)
         {
-            return;
+            Volatile.Read(ref _guard)?.CountError();
         }
 
-        _error = error;
-        ErrorReported?.Invoke(this, error);
+        Disable(error);
+    }
+
+    /// <summary>
+    /// Switches the instrument off with the reason (once; later reasons are ignored), tells its owner, and has its
+    /// probes rebuilt without it, off this thread: a method left with no instrument runs its original code again.
+    /// </summary>
+    internal void Disable(string reason)
+    {
+        lock (_notes)
+        {
+            if (_error is not null)
+            {
+                return;
+            }
+
+            _error = reason;
+        }
+
+        ErrorReported?.Invoke(this, reason);
+        Probes.Refresh(this);
     }
 }

@@ -1,32 +1,53 @@
 using System.Text;
+using Diagnose.Guardrails;
 
 namespace Diagnose;
 
-/// <summary>Where instrument output goes in the target: its standard output and any listeners (the control channel).</summary>
+/// <summary>
+/// Where instrument output goes in the target: its standard output and any listeners (the control channel), both
+/// through the bounded <see cref="OutputQueue"/>.
+/// </summary>
 internal static class InstrumentOutput
 {
-    private static readonly object s_gate = new();
     private static readonly bool s_toStandardOutput = Environment.GetEnvironmentVariable("DIAGNOSE_LOG_STDOUT") != "0";
+    private static readonly OutputQueue s_queue = new(Write);
     private static StreamWriter? s_stdout;
 
-    /// <summary>Called with (instrument name, value text, tags) for every log line.</summary>
+    /// <summary>Called with (instrument name, value text, tags) for every log line (on the firing or the output thread).</summary>
     public static event Action<string, string, IReadOnlyList<string>>? LogWritten;
 
     public static string FormatLog(string name, string text, IReadOnlyList<string> tags) =>
         $"Probe ({name})[tags=[{string.Join(", ", tags.Select(ValueText.Cut))}]] = {text}";
 
-    public static void WriteLog(string name, string text, IReadOnlyList<string> tags)
+    /// <summary>Writes or queues a line; when the queue is full it is dropped and counted on <paramref name="guard"/>.</summary>
+    public static void WriteLog(string name, string text, IReadOnlyList<string> tags, ProbeGuard? guard = null) =>
+        s_queue.TryWrite(name, text, tags, guard);
+
+    /// <summary>Waits until the queued lines are written (at most <paramref name="timeout"/>).</summary>
+    public static bool Flush(TimeSpan timeout) => s_queue.Flush(timeout);
+
+    private static void Write(string name, string text, IReadOnlyList<string> tags)
     {
         if (s_toStandardOutput)
         {
-            var line = FormatLog(name, text, tags);
-            lock (s_gate)
+            try
             {
                 s_stdout ??= new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
-                s_stdout.WriteLine(line);
+                s_stdout.WriteLine(FormatLog(name, text, tags));
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
+            {
+                // A closed or broken stdout loses the line; the channel may still have a reader.
             }
         }
 
-        LogWritten?.Invoke(name, text, tags);
+        try
+        {
+            LogWritten?.Invoke(name, text, tags);
+        }
+        catch (Exception e)
+        {
+            AgentLog.Error($"a log line could not be forwarded: {e.Message}");
+        }
     }
 }

@@ -17,10 +17,11 @@ public class LogInstrument : Instrument
     {
         if (value is null)
         {
+            Guard.Refund(); // no line: it costs no token
             return;
         }
 
         var text = ValueText.Render(value);
-        InstrumentOutput.WriteLog(Name, text, tags);
+        InstrumentOutput.WriteLog(Name, text, tags, Guard);
     }
 }

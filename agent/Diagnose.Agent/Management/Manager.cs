@@ -19,7 +19,9 @@ public class Manager : IDisposable
     private readonly object _applyGate = new();
     private readonly string _prefix;
     private readonly Dictionary<string, string> _runtimeErrors = new();
+    private readonly Dictionary<string, (string? Definition, string? Version, string Reason, ProbeStats? Stats)> _switchedOff = new();
     private Timer? _background;
+    private readonly ITimer _stats;
 
     /// <summary>A manager whose specs are set in code (<see cref="Specs"/>).</summary>
     public Manager()
@@ -44,6 +46,7 @@ public class Manager : IDisposable
 
         // A pending target that installs when its assembly loads: record the outcome now, not at the next period.
         Probes.PendingTried += OnStoreChanged;
+        _stats = _time.CreateTimer(_ => SafeRefreshStats(), null, StatsPeriod, StatsPeriod);
     }
 
     /// <summary>Instrument types by spec type name: log, hist, incr, gauge, test, and any you add.</summary>
@@ -110,7 +113,7 @@ public class Manager : IDisposable
                 foreach (var (key, wanted) in desired)
                 {
                     // Batched re-JIT failures and compile errors are known only now.
-                    entries[wanted.Spec.Id] = AppliedEntry.For(wanted.Spec, ErrorOf(key, wanted.Target) ?? entries[wanted.Spec.Id].Error);
+                    entries[wanted.Spec.Id] = AppliedEntry.For(wanted.Spec, ErrorOf(key, wanted.Target) ?? entries[wanted.Spec.Id].Error) with { Stats = StatsOf(key, wanted.Target) };
                 }
             }
             catch (DiagnoseException e)
@@ -125,6 +128,37 @@ public class Manager : IDisposable
             Write(entries);
         }
     }
+
+    /// <summary>
+    /// Writes the counters of this manager's instruments into their <c>applied</c> entries where they changed (the
+    /// manager does it every <see cref="StatsPeriod"/> on its own).
+    /// </summary>
+    internal void RefreshStats()
+    {
+        using var agent = Hooks.ReentryGuard.Agent();
+        lock (_applyGate)
+        {
+            var active = Probes.Active;
+            var changed = new Dictionary<string, AppliedEntry>();
+            foreach (var spec in _store.Load())
+            {
+                if (spec.Applied.TryGetValue(ProcessKey, out var current) && current.LastModified == spec.LastModifiedText
+                    && active.TryGetValue(spec.Target.Trim(), out var probe) && probe.Instruments.TryGetValue(_prefix + spec.Id, out var instrument)
+                    && instrument.Stats is { } stats && stats != current.Stats)
+                {
+                    changed[spec.Id] = current with { Stats = stats };
+                }
+            }
+
+            if (changed.Count > 0)
+            {
+                _store.WriteApplied(ProcessKey, changed);
+            }
+        }
+    }
+
+    /// <summary>How often counters are written into <c>applied</c> entries.</summary>
+    internal static TimeSpan StatsPeriod { get; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Applies every <paramref name="period"/> and whenever the store reports a change, until stopped.</summary>
     public void ApplyInBackground(TimeSpan period)
@@ -151,6 +185,7 @@ public class Manager : IDisposable
     public void Dispose()
     {
         Probes.PendingTried -= OnStoreChanged;
+        _stats.Dispose();
         StopApplyingInBackground();
         lock (_applyGate)
         {
@@ -195,6 +230,11 @@ public class Manager : IDisposable
             return null; // not desired: removed below, its method restored
         }
 
+        if (Redaction.Redactor.Current.Problem is { } redaction)
+        {
+            return redaction;
+        }
+
         if (!InstrumentClasses.TryGetValue(spec.Instrument.Type, out type))
         {
             return $"unknown instrument type '{spec.Instrument.Type}' (known: {string.Join(", ", InstrumentClasses.Keys)})";
@@ -215,6 +255,12 @@ public class Manager : IDisposable
     /// <summary>Removes this manager's instruments that no spec wants any more (or wants on another target).</summary>
     private void RemoveStale(IReadOnlyDictionary<string, (Spec Spec, Type Type, string Target)> desired)
     {
+        foreach (var key in _switchedOff.Keys.Where(k => !desired.ContainsKey(k)).ToList())
+        {
+            _switchedOff.Remove(key);
+            _runtimeErrors.Remove(key);
+        }
+
         foreach (var probe in Probes.Active.Values)
         {
             foreach (var key in probe.Instruments.Keys.Where(k => k.StartsWith(_prefix, StringComparison.Ordinal)).ToList())
@@ -242,10 +288,25 @@ public class Manager : IDisposable
         {
             probe = Probes.AttachTo(target);
             var definition = Management.InstrumentFactory.Definition(spec, type);
-            if (!probe.Instruments.TryGetValue(key, out instrument) || instrument.Definition != definition)
+            // An instrument the guardrails switched off (budget, max hits) stays off, its method restored, until a new
+            // version of its spec arrives; one that failed stays (disabled) until its definition changes.
+            if (_switchedOff.TryGetValue(key, out var off))
+            {
+                if (off.Definition == definition && off.Version == spec.LastModifiedText)
+                {
+                    return off.Reason;
+                }
+
+                _switchedOff.Remove(key);
+            }
+
+            if (!probe.Instruments.TryGetValue(key, out instrument) || instrument.Definition != definition
+                || (!instrument.IsEnabled && instrument.SourceVersion != spec.LastModifiedText))
             {
                 instrument = Management.InstrumentFactory.Create(type, spec);
                 instrument.Definition = definition;
+                instrument.SourceVersion = spec.LastModifiedText;
+                instrument.Id = spec.Id;
                 instrument.Options = new ExpressionOptions { Unrestricted = Unrestricted, Globals = new Dictionary<string, object?>(GlobalNamespace) };
                 instrument.ManagerTags = GetTags().ToArray();
                 instrument.ErrorReported = (failed, error) => OnInstrumentError(key, spec.Id, failed, error);
@@ -298,6 +359,42 @@ public class Manager : IDisposable
         };
     }
 
+    private ProbeStats? StatsOf(string key, string target) =>
+        _switchedOff.TryGetValue(key, out var off) ? off.Stats
+        : Probes.Active.TryGetValue(target, out var probe) && probe.Instruments.TryGetValue(key, out var instrument) ? instrument.Stats : null;
+
+    /// <summary>
+    /// The guardrails switched an instrument off: it leaves its probe (a probe left with none stops, and its methods
+    /// get their original code back) and is remembered with its reason and counters until its spec changes.
+    /// </summary>
+    private void SwitchOff(string key, Instrument instrument, string reason)
+    {
+        _switchedOff[key] = (instrument.Definition, instrument.SourceVersion, reason, instrument.Stats);
+        foreach (var probe in Probes.Active.Values.Where(p => p.Instruments.TryGetValue(key, out var held) && held == instrument))
+        {
+            using (ProbeEngine.Instance.Batch())
+            {
+                probe.Instruments.Remove(key);
+                if (probe.Instruments.Count == 0)
+                {
+                    probe.Stop();
+                }
+            }
+        }
+    }
+
+    private void SafeRefreshStats()
+    {
+        try
+        {
+            RefreshStats();
+        }
+        catch (Exception e)
+        {
+            AgentLog.Error($"writing probe counters failed: {e.Message}");
+        }
+    }
+
     private void OnInstrumentError(string key, string specId, Instrument instrument, string error)
     {
         // Called on the probed method's thread: record now, write to the store off that thread.
@@ -310,11 +407,18 @@ public class Manager : IDisposable
         {
             try
             {
+                using var agent = Hooks.ReentryGuard.Agent();
                 lock (_applyGate)
                 {
+                    var status = Protocol.Channel.SpecStatus.Of(new AppliedEntry(null, error)).Status;
+                    if (status is Protocol.Channel.SpecStatus.Disabled or Protocol.Channel.SpecStatus.Expired)
+                    {
+                        SwitchOff(key, instrument, error);
+                    }
+
                     if (_store.Load().TryGet(specId, out var spec))
                     {
-                        Write(new Dictionary<string, AppliedEntry> { [specId] = AppliedEntry.For(spec, error) });
+                        Write(new Dictionary<string, AppliedEntry> { [specId] = AppliedEntry.For(spec, error) with { Stats = instrument.Stats } });
                     }
                 }
             }
@@ -339,7 +443,7 @@ public class Manager : IDisposable
 
         foreach (var (id, entry) in changed)
         {
-            if (entry.Error is { } error && !error.StartsWith("pending:", StringComparison.Ordinal))
+            if (entry.Error is { } error && Protocol.Channel.SpecStatus.Of(entry).Status is Protocol.Channel.SpecStatus.Error or Protocol.Channel.SpecStatus.Disabled)
             {
                 var probe = stored.TryGet(id, out var spec) && Probes.Active.TryGetValue(spec.Target.Trim(), out var active) ? active : null;
                 HandleError(probe, probe?.Instruments.TryGetValue(_prefix + id, out var instrument) == true ? instrument : null, $"spec '{id}': {error}");

@@ -216,6 +216,9 @@ public sealed class Probe
         return false;
     }
 
+    /// <summary>Rebuilds the probe's sites with its enabled instruments (one was switched off).</summary>
+    internal void Refresh() => InstrumentsChanged();
+
     private void InstrumentsChanged()
     {
         lock (_gate)

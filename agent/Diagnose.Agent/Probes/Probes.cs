@@ -42,6 +42,29 @@ public static class Probes
         }
     }
 
+    /// <summary>
+    /// An instrument was switched off (error, budget, max hits): the probes that hold it are rebuilt without it on a
+    /// pool thread (never on the probed method's thread, which may hold locks of the app).
+    /// </summary>
+    internal static void Refresh(Instrument instrument)
+    {
+        ThreadPool.UnsafeQueueUserWorkItem(_ =>
+        {
+            using var agent = Hooks.ReentryGuard.Agent();
+            try
+            {
+                foreach (var probe in Active.Values.Where(p => p.Instruments.Values.Contains(instrument)))
+                {
+                    probe.Refresh();
+                }
+            }
+            catch (Exception e)
+            {
+                AgentLog.Error($"restoring the methods of instrument '{instrument.Name}' failed: {e.Message}");
+            }
+        }, null);
+    }
+
     internal static void Register(Probe probe)
     {
         lock (s_gate)

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Reflection.Emit;
+using Diagnose.Guardrails;
 using Diagnose.Hooks;
 
 namespace Diagnose.Sites;
@@ -9,7 +10,7 @@ namespace Diagnose.Sites;
 /// The fast path for a probe site: a static method written with Reflection.Emit that rewritten IL calls directly
 /// (no site table, no delegate). Its instruments, tags and expression delegates live in static fields of its own
 /// type; simple expressions are inline (see <see cref="ExpressionEmitter"/>). It holds the re-entry guard and
-/// catches per instrument like the compiled handler does. Only sites whose values are primitives or objects take this
+/// catches per instrument like the compiled handler does, and calls each instrument's guardrails (<see cref="ProbeGuard"/>). Only sites whose values are primitives or objects take this
 /// path (the method's signature then names no type of the app); the assembly is never collected, so function
 /// pointers into it stay valid for code that still runs an older body.
 /// </summary>
@@ -24,6 +25,11 @@ internal static class EmittedSites
     private static readonly MethodInfo s_isEnabled = typeof(Instrument).GetProperty(nameof(Instrument.IsEnabled))!.GetMethod!;
     private static readonly MethodInfo s_fire = typeof(Instrument).GetMethod("Fire", BindingFlags.NonPublic | BindingFlags.Instance)!;
     private static readonly MethodInfo s_record = typeof(NumericInstrument).GetMethod("Record", BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly MethodInfo s_enter = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.Enter))!;
+    private static readonly MethodInfo s_begin = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.Begin))!;
+    private static readonly MethodInfo s_end = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.End))!;
+    private static readonly MethodInfo s_countCall = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.CountCall))!;
+    private static readonly MethodInfo s_countFire = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.CountFire))!;
     private static int s_count;
 
     /// <summary>True when a site with these values can take the fast path.</summary>
@@ -54,8 +60,9 @@ internal static class EmittedSites
             il.Emit(OpCodes.Brfalse, end);
 
             // The re-entry guard, with one thread-static lookup: the flag's address is kept in a byref local. Sites whose
-            // instruments say they call nothing probe-able and whose expressions are plain IL need no guard at all.
-            var guarded = instruments.Any(b => MayReenter(b.Instrument))
+            // instruments call nothing probe-able (they say so, or their IL shows it: CallFreeCode) and whose expressions
+            // are plain IL need no guard at all.
+            var guarded = instruments.Any(b => MayReenter(b.Instrument) && !CallFreeCode.Proven(b.Instrument))
                 || instruments.Any(b => !expressions.IsPlain(b.Input, InputType(b)) || !expressions.IsPlain(b.Tags, typeof(string[])) || (b.Guard is not null && !expressions.IsPlain(b.Guard, typeof(bool))));
             var inside = il.DeclareLocal(typeof(bool).MakeByRefType());
             if (guarded)
@@ -72,24 +79,63 @@ internal static class EmittedSites
             }
 
             var error = il.DeclareLocal(typeof(Exception));
+            var started = il.DeclareLocal(typeof(long));
             foreach (var bound in instruments)
             {
+                // Enabled, then the rate limit (nothing evaluated yet), then the condition, then tokens and max hits.
                 var instrument = StaticField(typeof(Instrument), bound.Instrument);
+                var guardrails = StaticField(typeof(ProbeGuard), bound.Instrument.Guard);
+                if (guarded)
+                {
+                    bound.Instrument.Guard.MarkTimed();
+                }
+
+                // Plain code with neither a rate limit nor max hits (it is never timed): it only counts.
+                var counting = !guarded && bound.Instrument.Guard.IsCountingOnly;
                 var skip = il.DefineLabel();
                 il.BeginExceptionBlock();
                 il.Emit(OpCodes.Ldsfld, instrument);
                 il.Emit(OpCodes.Call, s_isEnabled);
                 il.Emit(OpCodes.Brfalse, skip);
+                il.Emit(OpCodes.Ldsfld, guardrails);
+                il.Emit(OpCodes.Call, counting ? s_countCall : s_enter);
+                if (!counting)
+                {
+                    il.Emit(OpCodes.Brfalse, skip);
+                }
+
                 if (bound.Guard is not null)
                 {
                     expressions.Emit(bound.Guard, typeof(bool));
                     il.Emit(OpCodes.Brfalse, skip);
                 }
 
+                il.Emit(OpCodes.Ldsfld, guardrails);
+                if (counting)
+                {
+                    il.Emit(OpCodes.Call, s_countFire);
+                }
+                else
+                {
+                    il.Emit(OpCodes.Call, s_begin);
+                    il.Emit(OpCodes.Stloc, started);
+                    il.Emit(OpCodes.Ldloc, started);
+                    il.Emit(OpCodes.Ldc_I4_0);
+                    il.Emit(OpCodes.Conv_I8);
+                    il.Emit(OpCodes.Blt, skip);
+                }
+
                 il.Emit(OpCodes.Ldsfld, instrument);
                 expressions.Emit(bound.Input, InputType(bound));
                 expressions.Emit(bound.Tags, typeof(string[]));
                 il.Emit(OpCodes.Callvirt, bound.Instrument is NumericInstrument ? s_record : s_fire);
+                if (!counting)
+                {
+                    il.Emit(OpCodes.Ldsfld, guardrails);
+                    il.Emit(OpCodes.Ldloc, started);
+                    il.Emit(OpCodes.Call, s_end);
+                }
+
                 il.MarkLabel(skip);
                 il.BeginCatchBlock(typeof(Exception));
                 il.Emit(OpCodes.Stloc, error);

@@ -1,5 +1,7 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 using Diagnose.Expressions;
+using Diagnose.Redaction;
 
 namespace Diagnose.Sites;
 
@@ -9,10 +11,24 @@ internal sealed record ParsedInstrument(Instrument Instrument, ParsedExpression 
     public IEnumerable<string> FreeNames =>
         Value.FreeNames.Concat(Tags?.FreeNames ?? Enumerable.Empty<string>()).Concat(Condition?.FreeNames ?? Enumerable.Empty<string>()).Distinct();
 
+    /// <summary>The expressions, redacted for <paramref name="method"/> (see <see cref="ExpressionRedaction"/>).</summary>
     /// <exception cref="ExpressionException">A syntax error in one of them.</exception>
-    /// <exception cref="InstrumentException">custom.tags or custom.condition is not an expression text.</exception>
-    public static ParsedInstrument Parse(Instrument instrument) =>
-        new(instrument, ExpressionCompiler.Parse(instrument.Value), Optional(instrument.Custom, "tags"), Optional(instrument.Custom, "condition"));
+    /// <exception cref="InstrumentException">custom.tags or custom.condition is not an expression text; a metric's value reads a redacted name.</exception>
+    public static ParsedInstrument Parse(Instrument instrument, MethodBase? method = null)
+    {
+        var redactor = Redactor.Current;
+        var value = ExpressionCompiler.Parse(instrument.Value);
+        if (instrument is NumericInstrument && ExpressionRedaction.SensitiveName(value, method, redactor) is { } name)
+        {
+            throw new InstrumentException($"the value reads '{name}', which is redacted: a metric cannot send it");
+        }
+
+        return new(
+            instrument,
+            ExpressionRedaction.Value(value, method, redactor),
+            ExpressionRedaction.Tags(Optional(instrument.Custom, "tags"), method, redactor),
+            ExpressionRedaction.Condition(Optional(instrument.Custom, "condition"), method, redactor));
+    }
 
     private static ParsedExpression? Optional(JsonObject custom, string key)
     {

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Diagnose.Expressions;
+using Diagnose.Guardrails;
 using Diagnose.Hooks;
 using Diagnose.Rewriting;
 
@@ -25,6 +26,9 @@ internal static class SiteCompiler
     private static readonly MethodInfo s_tagsFrom = typeof(Tags).GetMethod(nameof(Tags.From))!;
     private static readonly MethodInfo s_tagsMerge = typeof(Tags).GetMethod(nameof(Tags.Merge))!;
     private static readonly PropertyInfo s_isEnabled = typeof(Instrument).GetProperty(nameof(Instrument.IsEnabled))!;
+    private static readonly MethodInfo s_enter = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.Enter))!;
+    private static readonly MethodInfo s_begin = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.Begin))!;
+    private static readonly MethodInfo s_end = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.End))!;
 
     /// <param name="layout">The method and the values its hook will pass.</param>
     /// <param name="instruments">The instruments of this event point.</param>
@@ -39,7 +43,8 @@ internal static class SiteCompiler
         {
             try
             {
-                var expressions = ParsedInstrument.Parse(instrument);
+                GuardMonitor.Watch(instrument.Guard);
+                var expressions = ParsedInstrument.Parse(instrument, layout.Shape.Method);
                 var sources = expressions.FreeNames.SelectMany(n => ContextNames.SourcesOf(n, instrument.Event, layout));
                 if (instrument.Gate is not null)
                 {
@@ -157,22 +162,34 @@ internal static class SiteCompiler
         return new BoundInstrument(parsed.Instrument, input, guard, tags);
     }
 
-    /// <summary>The compiled handler's part for one instrument: try { if enabled and guard: fire } catch: fail it.</summary>
+    /// <summary>
+    /// The compiled handler's part for one instrument: try { if enabled and the rate limit admits and guard: begin; if
+    /// admitted: fire; end } catch: fail it. Its fires are sampled for the overhead budget (it calls code).
+    /// </summary>
     private static Expression Block(BoundInstrument bound)
     {
         var instrument = Expression.Constant(bound.Instrument);
+        var guardrails = Expression.Constant(bound.Instrument.Guard);
+        bound.Instrument.Guard.MarkTimed();
         Expression fire = bound.Instrument is NumericInstrument
             ? Expression.Call(Expression.Convert(instrument, typeof(NumericInstrument)), s_record, bound.Input, bound.Tags)
             : Expression.Call(instrument, s_fire, bound.Input, bound.Tags);
-        Expression guard = Expression.Property(instrument, s_isEnabled);
+        Expression guard = Expression.AndAlso(Expression.Property(instrument, s_isEnabled), Expression.Call(guardrails, s_enter));
         if (bound.Guard is not null)
         {
             guard = Expression.AndAlso(guard, bound.Guard);
         }
 
+        var started = Expression.Variable(typeof(long), "started");
+        var admitted = Expression.Block(
+            [started],
+            Expression.Assign(started, Expression.Call(guardrails, s_begin)),
+            Expression.IfThen(
+                Expression.GreaterThanOrEqual(started, Expression.Constant(0L)),
+                Expression.Block(fire, Expression.Call(guardrails, s_end, started))));
         var error = Expression.Parameter(typeof(Exception), "error");
         return Expression.TryCatch(
-            Expression.IfThen(guard, fire),
+            Expression.IfThen(guard, admitted),
             Expression.Catch(error, Expression.Call(s_fail, instrument, error)));
     }
 

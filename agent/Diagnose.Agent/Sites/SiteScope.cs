@@ -74,6 +74,19 @@ internal sealed class SiteScope : IExpressionScope
         };
     }
 
+    /// <summary>Parameters, then (on the end event) locals, then the event's built-in names.</summary>
+    public IEnumerable<string> Names
+    {
+        get
+        {
+            var locals = _event == InstrumentEvent.End && _async is null ? _layout.Symbols.LocalsAtExit.Select(l => l.Name) : [];
+            var builtIn = ContextNames.BuiltIn(_event).Where(n => _layout.Shape.HasThis || n is not ("this" or "self"));
+            return _layout.ParameterNames.Where(n => n.Length > 0).Concat(locals).Concat(builtIn);
+        }
+    }
+
+    public string? WhyMissing(string name) => MissingNames.Explain(name, _event, _layout.Symbols);
+
     /// <summary>Every argument, boxed, in order (null where one cannot be captured).</summary>
     public Expression AllArguments() =>
         Expression.NewArrayInit(typeof(object), Enumerable.Range(0, _layout.Shape.ArgumentCount).Select(ArgumentOrNull));
