@@ -12,4 +12,7 @@ internal static class ExitCodes
 
     /// <summary>The process was not found or cannot be reached.</summary>
     public const int Unreachable = 3;
+
+    /// <summary>The process belongs to another user, whose diagnostics socket or /proc entries this user may not use.</summary>
+    public const int PermissionDenied = 4;
 }

@@ -53,7 +53,7 @@ internal static class Program
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"diagnose: failed: {e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine($"diagnose: failed: {e.GetType().Name}: {e.Message} (a bug in diagnose: run again with DIAGNOSE_DEBUG=1 for the stack trace and report it)");
             if (Environment.GetEnvironmentVariable("DIAGNOSE_DEBUG") == "1")
             {
                 Console.Error.WriteLine(e);

@@ -14,7 +14,7 @@ internal static class SpecsArgument
         var full = Path.GetFullPath(value);
         if (!File.Exists(full) && !Directory.Exists(full))
         {
-            throw new CliException(ExitCodes.UsageError, $"--specs: {value} is neither a file nor a directory");
+            throw new CliException(ExitCodes.UsageError, $"--specs: {value} is neither a file nor a directory; give a JSON spec file or a directory of them");
         }
 
         return full;

@@ -73,7 +73,7 @@ internal sealed class AgentConnection
         }
 
         void OnEnded(Exception? failure) =>
-            answer.TrySetException(new CliException(ExitCodes.Unreachable, $"process {_pid} ended the session before answering{(failure is null ? string.Empty : $": {failure.Message}")}"));
+            answer.TrySetException(new CliException(ExitCodes.Unreachable, $"process {_pid} ended the session before answering{(failure is null ? string.Empty : $": {failure.Message}")}; check that it still runs with 'diagnose ps {_pid}' and try again"));
 
         Timing.Mark($"sending '{command.Op}' ({parts.Count} part(s))");
         using (ChannelSession.Start(_pid, ChannelKeywords.Results, parts[^1].ToArguments(), OnEvent, OnEnded))
@@ -83,7 +83,7 @@ internal sealed class AgentConnection
             {
                 if (!answer.Task.Wait(wait))
                 {
-                    throw new CliException(ExitCodes.Unreachable, $"the agent in process {_pid} did not answer '{command.Op}' within {wait.TotalSeconds:0.#} s");
+                    throw new CliException(ExitCodes.Unreachable, $"the agent in process {_pid} did not answer '{command.Op}' within {wait.TotalSeconds:0.#} s; the process may be busy or stopped: try again with a longer --timeout, and see 'diagnose probe ls {_pid}' for what was applied");
                 }
             }
             catch (AggregateException e) when (e.InnerException is CliException inner)

@@ -15,5 +15,8 @@ internal sealed record ProbeMetricValue(DateTimeOffset Time, string Type, string
 /// <summary>A spec's applied entry changed in the process.</summary>
 internal sealed record SpecAppliedReport(DateTimeOffset Time, string Source, string SpecId, string Target, string Status, string Reason) : ChannelEvent(Time);
 
+/// <summary>The counters of a spec's instrument in the process.</summary>
+internal sealed record ProbeStatsReport(DateTimeOffset Time, string Source, string SpecId, string Target, Protocol.Specs.ProbeStats Stats) : ChannelEvent(Time);
+
 /// <summary>An error the agent reported.</summary>
 internal sealed record AgentErrorReport(DateTimeOffset Time, string Message) : ChannelEvent(Time);

@@ -16,6 +16,7 @@ internal static class ChannelEventReader
     {
         string Text(string name) => field(name) as string ?? string.Empty;
         int Number(string name) => field(name) is { } value ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : -1;
+        long Count(string name) => field(name) is { } value ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
         double Real(string name) => field(name) is { } value ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : double.NaN;
 
         try
@@ -27,6 +28,7 @@ internal static class ChannelEventReader
                 ChannelEvents.ProbeMetric => new ProbeMetricValue(time, Text("type"), Text("name"), Real("value"), TagList.Parse(Text("tags"))),
                 ChannelEvents.SpecApplied => new SpecAppliedReport(time, Text("source"), Text("specId"), Text("target"), Text("status"), Text("reason")),
                 ChannelEvents.AgentError => new AgentErrorReport(time, Text("message")),
+                ChannelEvents.ProbeStats => new ProbeStatsReport(time, Text("source"), Text("specId"), Text("target"), new Protocol.Specs.ProbeStats(Count("calls"), Count("fired"), Count("droppedRate"), Count("droppedFull"), Count("errors"))),
                 _ => null,
             };
         }

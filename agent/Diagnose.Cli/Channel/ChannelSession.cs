@@ -45,12 +45,30 @@ internal sealed class ChannelSession : IDisposable
                 session = client.StartEventPipeSession(providers, requestRundown: false, circularBufferMB: 16);
             }
         }
+        catch (Exception e) when (IsPermissionDenied(e))
+        {
+            throw Processes.ProcessOwner.Denied(pid);
+        }
         catch (Exception e) when (e is ServerNotAvailableException or ServerErrorException or UnsupportedCommandException or IOException or TimeoutException)
         {
             throw new CliException(ExitCodes.Unreachable, $"process {pid} cannot be reached through its diagnostics channel: {e.Message}");
         }
 
         return new ChannelSession(session, onEvent, onEnded);
+    }
+
+    /// <summary>The socket refused this user (EACCES), which NETCore.Client reports in several wrappings.</summary>
+    internal static bool IsPermissionDenied(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is UnauthorizedAccessException || e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AccessDenied })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public void Dispose()

@@ -9,7 +9,7 @@ internal static class PsCommand
 {
     public static Command Create()
     {
-        var command = new Command("ps", "List the .NET processes you can reach and whether Diagnose is loaded in them (agent: ready for probes; profiler: only half loaded, run attach).\n\nExample:\n  diagnose ps");
+        var command = new Command("ps", "List the .NET processes you can reach and whether Diagnose is loaded in them (agent: ready for probes; profiler: only half loaded, run attach; no access: another user's process, run diagnose as that user).\n\nExample:\n  diagnose ps");
         command.SetAction(_ =>
         {
             var table = new TextTable("PID", "DIAGNOSE", "NAME", "COMMAND");
@@ -19,7 +19,7 @@ internal static class PsCommand
                 {
                     DiagnoseState.Agent => "agent",
                     DiagnoseState.Profiler => "profiler",
-                    DiagnoseState.Unknown => "?",
+                    DiagnoseState.Unknown => $"no access (user {process.Owner})",
                     _ => "-",
                 };
                 table.Add(process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), state, process.Name, process.CommandLine);

@@ -38,11 +38,11 @@ internal static class RunCommand
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new CliException(ExitCodes.UsageError, $"cannot start '{commandLine[0]}'");
+            process = Process.Start(start) ?? throw new CliException(ExitCodes.UsageError, $"cannot start '{commandLine[0]}'; give its full path or check that it is on PATH");
         }
         catch (Win32Exception e)
         {
-            throw new CliException(ExitCodes.UsageError, $"cannot start '{commandLine[0]}': {e.Message}");
+            throw new CliException(ExitCodes.UsageError, $"cannot start '{commandLine[0]}': {e.Message}; give its full path or check that it is on PATH");
         }
 
         using (process)

@@ -31,11 +31,15 @@ internal static class AgentLoader
             }
             catch (ProfilerAlreadyActiveException)
             {
-                throw new CliException(ExitCodes.Unreachable, $"process {pid} already has another profiler loaded; Diagnose cannot attach next to it");
+                throw new CliException(ExitCodes.Unreachable, $"process {pid} already has another profiler loaded; Diagnose cannot attach next to it: restart the process without the other profiler (CORECLR_PROFILER…), e.g. with 'diagnose run -- <command>'");
+            }
+            catch (Exception e) when (ChannelSession.IsPermissionDenied(e))
+            {
+                throw ProcessOwner.Denied(pid);
             }
             catch (Exception e) when (e is ServerErrorException or ServerNotAvailableException or TimeoutException)
             {
-                throw new CliException(ExitCodes.Unreachable, $"process {pid} refused the profiler: {e.Message}");
+                throw new CliException(ExitCodes.Unreachable, $"process {pid} refused the profiler: {e.Message}; the runtime's reason is in the process's standard error");
             }
         }
 
@@ -48,11 +52,15 @@ internal static class AgentLoader
             }
             catch (UnsupportedCommandException)
             {
-                throw new CliException(ExitCodes.Unreachable, $"process {pid} runs a .NET older than 8, which cannot load the agent after start");
+                throw new CliException(ExitCodes.Unreachable, $"process {pid} runs a .NET older than 8, which cannot load the agent after start; Diagnose needs .NET 8 or later");
+            }
+            catch (Exception e) when (ChannelSession.IsPermissionDenied(e))
+            {
+                throw ProcessOwner.Denied(pid);
             }
             catch (Exception e) when (e is ServerErrorException or ServerNotAvailableException or TimeoutException)
             {
-                throw new CliException(ExitCodes.Unreachable, $"process {pid} refused the agent: {e.Message}");
+                throw new CliException(ExitCodes.Unreachable, $"process {pid} refused the agent: {e.Message}; the runtime's reason is in the process's standard error");
             }
         }
 

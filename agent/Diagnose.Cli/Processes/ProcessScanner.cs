@@ -11,7 +11,7 @@ internal static class ProcessScanner
     public static IReadOnlyList<DotnetProcess> Scan(IEnumerable<string>? directories = null)
     {
         var places = (directories ?? DefaultDirectories()).Distinct(StringComparer.Ordinal);
-        var pids = new SortedSet<int>();
+        var pids = new SortedDictionary<int, string>();
         foreach (var directory in places)
         {
             try
@@ -20,7 +20,7 @@ internal static class ProcessScanner
                 {
                     if (DiagnosticsSocketName.Parse(Path.GetFileName(socket)) is { } parsed && DiagnosticsSocketName.IsOfRunningProcess(parsed))
                     {
-                        pids.Add(parsed.Pid);
+                        pids.TryAdd(parsed.Pid, socket);
                     }
                 }
             }
@@ -30,11 +30,11 @@ internal static class ProcessScanner
             }
         }
 
-        return pids.Where(pid => pid != Environment.ProcessId && Directory.Exists($"/proc/{pid}")).Select(Describe).OfType<DotnetProcess>().ToList();
+        return pids.Where(p => p.Key != Environment.ProcessId && Directory.Exists($"/proc/{p.Key}")).Select(p => Describe(p.Key, p.Value)).OfType<DotnetProcess>().ToList();
     }
 
-    /// <summary>The process, or null when it ended meanwhile.</summary>
-    public static DotnetProcess? Describe(int pid)
+    /// <summary>The process, or null when it ended meanwhile; marked unknown, with its owner, when this user may not reach it.</summary>
+    public static DotnetProcess? Describe(int pid, string socket)
     {
         var name = Read($"/proc/{pid}/comm")?.Trim();
         if (name is null)
@@ -43,7 +43,8 @@ internal static class ProcessScanner
         }
 
         var commandLine = Read($"/proc/{pid}/cmdline")?.TrimEnd('\0').Replace('\0', ' ') ?? string.Empty;
-        return new DotnetProcess(pid, name, commandLine, StateOf(pid));
+        var state = ProcessOwner.MayReach(pid, socket) ? StateOf(pid) : DiagnoseState.Unknown;
+        return new DotnetProcess(pid, name, commandLine, state) { Owner = state == DiagnoseState.Unknown ? ProcessOwner.Describe(pid) : null };
     }
 
     private static DiagnoseState StateOf(int pid)

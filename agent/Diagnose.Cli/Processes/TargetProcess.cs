@@ -13,17 +13,26 @@ internal sealed class TargetProcess
 
     public int Pid { get; }
 
-    /// <exception cref="CliException">Exit code 3: no such process, or not a .NET process with a diagnostics channel.</exception>
+    /// <exception cref="CliException">
+    /// Exit code 3: no such process, or not a .NET process with a diagnostics channel; exit code 4: it belongs to a
+    /// user whose socket or /proc entries this user may not use.
+    /// </exception>
     public static TargetProcess Find(int pid)
     {
         if (pid <= 0 || !Exists(pid))
         {
-            throw new CliException(ExitCodes.Unreachable, $"process {pid} was not found");
+            throw new CliException(ExitCodes.Unreachable, $"process {pid} was not found; 'diagnose ps' lists the .NET processes you can reach");
         }
 
-        if (DiagnosticsSocket(pid) is null)
+        if (DiagnosticsSocket(pid) is not { } socket)
         {
-            throw new CliException(ExitCodes.Unreachable, $"process {pid} is not a .NET process that can be reached (no diagnostics channel; is DOTNET_EnableDiagnostics=0 set, or does it run as another user or in another /tmp?)");
+            var owner = ProcessOwner.UidOf(pid) is { } uid && uid != ProcessOwner.CurrentUid ? $"; it belongs to {ProcessOwner.NameOf(uid)}" : string.Empty;
+            throw new CliException(ExitCodes.Unreachable, $"process {pid} is not a .NET process that can be reached (no diagnostics channel{owner}; is DOTNET_EnableDiagnostics=0 set, or does it run in another /tmp?)");
+        }
+
+        if (!ProcessOwner.MayReach(pid, socket))
+        {
+            throw ProcessOwner.Denied(pid);
         }
 
         return new TargetProcess(pid);
@@ -78,6 +87,7 @@ internal sealed class TargetProcess
     }
 
     /// <summary>True when a file of that name is mapped into the process (a loaded native library or assembly).</summary>
+    /// <exception cref="CliException">Exit code 4: this user may not read the process's memory map.</exception>
     public bool HasLoaded(string fileName)
     {
         try
@@ -90,7 +100,7 @@ internal sealed class TargetProcess
         }
         catch (UnauthorizedAccessException)
         {
-            return false;
+            throw ProcessOwner.Denied(Pid);
         }
     }
 

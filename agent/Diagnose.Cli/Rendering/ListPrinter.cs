@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using Diagnose.Protocol.Channel;
+using Diagnose.Protocol.Specs;
 
 namespace Diagnose.Cli.Rendering;
 
 /// <summary>
 /// Prints a <c>list</c> result: every spec with its source, status and <c>applied</c> entry in this process, then the
-/// running probes (a method with none runs its original code).
+/// running probes with each instrument's counters (a method with none runs its original code).
 /// </summary>
 internal static class ListPrinter
 {
@@ -35,15 +36,36 @@ internal static class ListPrinter
             return;
         }
 
-        var probes = new TextTable("PROBE", "STATE", "INSTRUMENTS");
+        if (result.Probes.All(p => p.Details is not { Count: > 0 }))
+        {
+            // An agent without counters.
+            var plain = new TextTable("PROBE", "STATE", "INSTRUMENTS");
+            foreach (var probe in result.Probes)
+            {
+                plain.Add(probe.Target, State(probe), string.Join(", ", probe.Instruments));
+            }
+
+            plain.WriteTo(output);
+            return;
+        }
+
+        var probes = new TextTable("PROBE", "STATE", "CALLS", "FIRED", "DROPPED(RATE)", "DROPPED(FULL)", "ERRORS", "INSTRUMENT");
         foreach (var probe in result.Probes)
         {
-            var state = probe.Error is null ? probe.State : $"{probe.State}: {probe.Error}";
-            probes.Add(probe.Target, state, string.Join(", ", probe.Instruments));
+            foreach (var instrument in probe.Details ?? [])
+            {
+                var stats = instrument.Stats ?? ProbeStats.Zero;
+                var name = instrument.State == InstrumentReport.On ? instrument.Id : $"{instrument.Id} ({SpecStatus.Describe(instrument.State, instrument.Reason)})";
+                probes.Add(probe.Target, State(probe), Count(stats.Calls), Count(stats.Fired), Count(stats.DroppedRate), Count(stats.DroppedFull), Count(stats.Errors), name);
+            }
         }
 
         probes.WriteTo(output);
     }
+
+    private static string State(ProbeReport probe) => probe.Error is null ? probe.State : $"{probe.State}: {probe.Error}";
+
+    private static string Count(long count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Instrument(SpecReport report)
     {

@@ -14,7 +14,9 @@ internal sealed record NewProbeSpec(
     string? Tags = null,
     string? When = null,
     double? Lifespan = null,
-    string? Id = null)
+    string? Id = null,
+    double? Rate = null,
+    long? MaxHits = null)
 {
     /// <summary>
     /// The value recorded when none is given: <c>args</c> for a log on call, <c>result</c> for a log on return or end,
@@ -35,7 +37,7 @@ internal sealed record NewProbeSpec(
     public Spec Build(DateTimeOffset now, Func<string> randomSuffix)
     {
         var value = Value ?? DefaultValue(Type, Event)
-            ?? throw new CliException(ExitCodes.UsageError, $"--value is needed for a '{Type}' instrument");
+            ?? throw new CliException(ExitCodes.UsageError, $"--value is needed for a '{Type}' instrument (e.g. --value result, or --value \"order.Total\")");
         var id = Id ?? DefaultId(Target, randomSuffix());
         var custom = new JsonObject();
         if (!string.IsNullOrWhiteSpace(Tags))
@@ -46,6 +48,16 @@ internal sealed record NewProbeSpec(
         if (!string.IsNullOrWhiteSpace(When))
         {
             custom["condition"] = When;
+        }
+
+        if (Rate is { } rate)
+        {
+            custom["rate"] = double.IsFinite(rate) && rate >= 0 ? rate : throw new CliException(ExitCodes.UsageError, $"--rate must be a number of fires per second, 0 or more (0: no limit), not {rate.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (MaxHits is { } maxHits)
+        {
+            custom["maxHits"] = maxHits >= 1 ? maxHits : throw new CliException(ExitCodes.UsageError, $"--max-hits must be 1 or more (the probe removes itself after that many fires), not {maxHits}");
         }
 
         var spec = new JsonObject

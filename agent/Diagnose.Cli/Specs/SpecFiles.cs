@@ -4,7 +4,7 @@ namespace Diagnose.Cli.Specs;
 
 /// <summary>
 /// Reads specs the way a process does from its specs path: one JSON file, or every visible <c>*.json</c> in a
-/// directory in name order, an id in two files taken from the first. Problems of the documents themselves (not
+/// directory in name order (but <c>redaction.json</c>), an id in two files taken from the first. Problems of the documents themselves (not
 /// JSON, not an object: <c>errors</c>; a repeated id: <c>warnings</c>) are listed; bad single specs stay in the set
 /// with their error.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class SpecFiles
         string[] files;
         if (Directory.Exists(path))
         {
-            files = Directory.GetFiles(path, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToArray();
+            files = Directory.GetFiles(path, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.') && !RedactionFile.Is(f)).Order(StringComparer.Ordinal).ToArray();
         }
         else if (File.Exists(path))
         {
@@ -24,7 +24,7 @@ internal static class SpecFiles
         }
         else
         {
-            throw new CliException(ExitCodes.UsageError, $"{path} is neither a file nor a directory");
+            throw new CliException(ExitCodes.UsageError, $"{path} is neither a file nor a directory; give a JSON spec file or a directory of them");
         }
 
         var specs = new List<Spec>();

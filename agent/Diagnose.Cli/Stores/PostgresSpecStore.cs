@@ -69,7 +69,7 @@ internal sealed class PostgresSpecStore : ISpecStore, IDisposable
     public void WriteApplied(string processKey, IReadOnlyDictionary<string, AppliedEntry> entries)
     {
         var specs = Load();
-        var changed = entries.Where(e => specs.TryGet(e.Key, out var spec) && (!spec.Applied.TryGetValue(processKey, out var current) || current != e.Value)).ToList();
+        var changed = entries.Where(e => specs.TryGet(e.Key, out var spec) && (!spec.Applied.TryGetValue(processKey, out var current) || current != e.Value || current.Stats != e.Value.Stats)).ToList();
         if (changed.Count == 0)
         {
             return;

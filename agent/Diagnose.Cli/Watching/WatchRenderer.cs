@@ -64,6 +64,9 @@ internal sealed class WatchRenderer : IDisposable
                 var level = SpecStatus.IsSuccess(applied.Status) ? LogEventLevel.Information : LogEventLevel.Warning;
                 Write(applied.Time, level, "applied", "spec {SpecId:l} on {Target:l}: {Outcome:l}", [applied.SpecId, applied.Target, SpecStatus.Describe(applied.Status, applied.Reason)], null);
                 break;
+            case ProbeStatsReport stats:
+                Write(stats.Time, LogEventLevel.Information, "stats", "spec {SpecId:l} on {Target:l}: calls {Calls}, fired {Fired}, dropped {DroppedRate} (rate) {DroppedFull} (full), errors {Errors}", [stats.SpecId, stats.Target, stats.Stats.Calls, stats.Stats.Fired, stats.Stats.DroppedRate, stats.Stats.DroppedFull, stats.Stats.Errors], null);
+                break;
             case AgentErrorReport error:
                 Write(error.Time, LogEventLevel.Warning, "error", "agent: {Message:l}", [error.Message], null);
                 break;

@@ -33,6 +33,30 @@ public sealed class ListPrinterTests
     }
 
     [Test]
+    public void EachInstrumentOfAProbeHasItsCountersAndWhyItWasSwitchedOff()
+    {
+        var details = new[]
+        {
+            new InstrumentReport("add", "add", InstrumentReport.On, null, new ProbeStats(1200, 100, 1100, 0, 0)),
+            new InstrumentReport("slow", "slow", SpecStatus.Disabled, "its instruments took 52 ms of CPU time on one call; budget 10 ms", new ProbeStats(3, 1, 0, 0, 0)),
+        };
+        var result = Result([], [new ProbeReport("Sample.Calculator.Add13", "installed", null, ["add", "slow"], details)]);
+        var output = new StringWriter();
+
+        ListPrinter.Print(result, 7, output);
+
+        Assert.That(output.ToString().Split(Environment.NewLine), Is.EqualTo(new[]
+        {
+            "no specs in process 7",
+            string.Empty,
+            "PROBE                    STATE      CALLS  FIRED  DROPPED(RATE)  DROPPED(FULL)  ERRORS  INSTRUMENT",
+            "Sample.Calculator.Add13  installed  1200   100    1100           0              0       add",
+            "Sample.Calculator.Add13  installed  3      1      0              0              0       slow (disabled: its instruments took 52 ms of CPU time on one call; budget 10 ms)",
+            string.Empty,
+        }));
+    }
+
+    [Test]
     public void AnEmptyProcessSaysSo()
     {
         var output = new StringWriter();

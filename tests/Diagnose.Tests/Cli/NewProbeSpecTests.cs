@@ -1,5 +1,6 @@
 using Diagnose.Cli;
 using Diagnose.Cli.Specs;
+using Diagnose.Protocol.Specs;
 using NUnit.Framework;
 
 namespace Diagnose.Tests.Cli;
@@ -48,7 +49,7 @@ public sealed class NewProbeSpecTests
         var error = Assert.Throws<CliException>(() => new NewProbeSpec("A.B.M", type).Build(Now, () => "x"))!;
 
         Assert.That(error.ExitCode, Is.EqualTo(ExitCodes.UsageError));
-        Assert.That(error.Message, Is.EqualTo($"--value is needed for a '{type}' instrument"));
+        Assert.That(error.Message, Is.EqualTo($"--value is needed for a '{type}' instrument (e.g. --value result, or --value \"order.Total\")"));
     }
 
     [TestCase("Sample.Calculator.Add13", "add13-3fa2c1")]
@@ -59,6 +60,24 @@ public sealed class NewProbeSpecTests
     public void TheDefaultIdIsTheMethodAndARandomSuffix(string target, string id)
     {
         Assert.That(new NewProbeSpec(target).Build(Now, () => "3fa2c1").Id, Is.EqualTo(id));
+    }
+
+    [Test]
+    public void RateAndMaxHitsGoIntoCustom()
+    {
+        var spec = new NewProbeSpec("A.B.M", Rate: 0, MaxHits: 5).Build(Now, () => "x");
+
+        Assert.That(spec.Instrument.Limits, Is.EqualTo(new GuardLimits(0, 5, null, null)));
+    }
+
+    [TestCase(-1.0, null, "--rate must be a number of fires per second, 0 or more (0: no limit), not -1")]
+    [TestCase(null, 0L, "--max-hits must be 1 or more (the probe removes itself after that many fires), not 0")]
+    public void ABadRateOrMaxHitsIsAUsageError(double? rate, long? maxHits, string message)
+    {
+        var error = Assert.Throws<CliException>(() => new NewProbeSpec("A.B.M", Rate: rate, MaxHits: maxHits).Build(Now, () => "x"))!;
+
+        Assert.That(error.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(error.Message, Is.EqualTo(message));
     }
 
     [Test]
