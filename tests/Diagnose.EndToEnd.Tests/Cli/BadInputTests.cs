@@ -43,7 +43,7 @@ public sealed class BadInputTests
     [TestCase("probe ls 99999999", "process 99999999 was not found")]
     [TestCase("probe rm 99999999 x", "process 99999999 was not found")]
     [TestCase("watch 99999999", "process 99999999 was not found")]
-    [TestCase("attach 99999999", "process 99999999 was not found")]
+    [TestCase("attach 99999999", "process 99999999 was not found; 'diagnose ps' lists the .NET processes you can reach")]
     public void AProcessThatIsNotThereExitsWith3(string line, string said)
     {
         var run = ToolRun.Of(line.Split(' '));

@@ -44,6 +44,22 @@ public sealed class InProcessApiTests
     }
 
     [Test]
+    public void AnInstrumentThatCallsNothingCountsEveryCallOnItsUnguardedPath()
+    {
+        using var app = Start();
+        Assert.That(app.Send("count Sample.Calculator.Add13 adds call arg * 2").Result, Is.EqualTo("= Installed"));
+
+        var results = new[] { app.Send("add13 5").Result, app.Send("add13 7").Result, app.Send("add13 -1").Result };
+        var totals = app.Send("counted adds").Result;
+        app.Send("unprobe Sample.Calculator.Add13");
+        app.Send("add13 100");
+
+        Assert.That(results, Is.EqualTo(new[] { "= 18", "= 20", "= 12" }));
+        Assert.That(totals, Is.EqualTo("= 3 22"));
+        Assert.That(app.Send("counted adds").Result, Is.EqualTo("= 3 22"), "nothing after the probe stopped");
+    }
+
+    [Test]
     public void TwoInstrumentsOnOneMethodBothFireInOrder()
     {
         using var app = Start();
@@ -94,7 +110,7 @@ public sealed class InProcessApiTests
         using var app = Start();
 
         Assert.That(app.Send("sensor Sample.Calculator.Nope result add13 1").Result, Is.EqualTo("! DiagnoseException: 'Sample.Calculator' does not have a method 'Nope'"));
-        Assert.That(app.Send("sensor Sample.Calculator.Add13 nope add13 1").Result, Is.EqualTo("! DiagnoseException: unknown name 'nope' at 0 in \"nope\""));
+        Assert.That(app.Send("sensor Sample.Calculator.Add13 nope add13 1").Result, Does.StartWith("! DiagnoseException: unknown name 'nope' at 0 in \"nope\"; names here: arg, args, this, "));
     }
 
     [Test]

@@ -7,9 +7,14 @@ internal sealed record ToolRun(int ExitCode, string Output, string Error)
 {
     public static ToolRun Of(params string[] arguments) => Of(TimeSpan.FromSeconds(60), arguments);
 
-    public static ToolRun Of(TimeSpan timeout, params string[] arguments)
+    public static ToolRun Of(TimeSpan timeout, params string[] arguments) => Run(Installation.Diagnose, arguments, timeout);
+
+    /// <summary>The command run as another user (<see cref="OtherUser"/>).</summary>
+    public static ToolRun AsOtherUser(params string[] arguments) => Run(OtherUser.Program, [.. OtherUser.Arguments, Installation.Diagnose, .. arguments], TimeSpan.FromSeconds(60));
+
+    private static ToolRun Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(Installation.Diagnose) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -21,7 +26,7 @@ internal sealed record ToolRun(int ExitCode, string Output, string Error)
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"diagnose {string.Join(' ', arguments)} did not finish in {timeout}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in {timeout}");
         }
 
         return new ToolRun(process.ExitCode, output.Result, error.Result);

@@ -13,7 +13,7 @@ public sealed class BadInputTests
         var run = ToolRun.Of("attach", "999999");
 
         Assert.That(run.ExitCode, Is.EqualTo(3), run.ToString());
-        Assert.That(run.Error.Trim(), Is.EqualTo("diagnose: process 999999 was not found"));
+        Assert.That(run.Error.Trim(), Is.EqualTo("diagnose: process 999999 was not found; 'diagnose ps' lists the .NET processes you can reach"));
     }
 
     [Test]

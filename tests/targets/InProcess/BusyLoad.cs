@@ -48,7 +48,7 @@ public static class BusyLoad
 
     /// <summary>
     /// Asked whether it may re-enter while its site is built (with the agent's locks held), it waits until the
-    /// application thread is loading the assembly and then needs that assembly too.
+    /// application thread is loading the assembly and then needs that assembly too, and one more that is not loaded yet.
     /// </summary>
     private sealed class StallingInstrument(ManualResetEventSlim stalled, ManualResetEventSlim loading) : Instrument("stall", "x", InstrumentEvent.Call)
     {
@@ -60,6 +60,10 @@ public static class BusyLoad
                 if (loading.Wait(TimeSpan.FromSeconds(30)))
                 {
                     System.Reflection.Assembly.Load(Assembly);
+
+                    // An assembly nothing else loads: its load event, on this thread, meets the application thread's
+                    // (which framework assembly the agent's own code happens to load here first is an accident).
+                    System.Reflection.Assembly.Load("System.Formats.Tar");
                 }
 
                 return true;

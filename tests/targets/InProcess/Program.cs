@@ -4,10 +4,13 @@ namespace Sample;
 
 /// <summary>
 /// Sample's commands plus the in-process API: "probe TARGET TYPE NAME EVENT VALUE…" starts a probe on this very
-/// process, "unprobe TARGET" stops it, "instruments TARGET" lists them. The profiler attaches on first use.
+/// process, "count TARGET NAME EVENT VALUE…" one with a call-free counter ("counted NAME" reads it, also after the probe stopped),
+/// "unprobe TARGET" stops it, "instruments TARGET" lists them. The profiler attaches on first use.
 /// </summary>
 public static class Program
 {
+    private static readonly Dictionary<string, CallFreeCounter> s_counters = [];
+
     public static int Main()
     {
         Console.WriteLine($"ready {Environment.ProcessId} .NET {Environment.Version}");
@@ -29,6 +32,8 @@ public static class Program
             {
                 "probe" => Guard(() => Probe(parts[1], parts[2], parts[3], parts[4], string.Join(' ', parts.Skip(5)))),
                 "unprobe" => Guard(() => Unprobe(parts[1])),
+                "count" => Guard(() => Count(parts[1], parts[2], parts[3], string.Join(' ', parts.Skip(4)))),
+                "counted" => Guard(() => Counted(parts[1])),
                 "drop" => Guard(() => Drop(parts[1], parts[2])),
                 "sensor" => Guard(() => Sense(parts[1], parts[2], parts[3..])),
                 "sensor-throws" => Guard(() => SenseThrowing(parts[1])),
@@ -55,6 +60,18 @@ public static class Program
         probe.Start();
         return $"= {probe.State}{(probe.Error is null ? string.Empty : ": " + probe.Error)}";
     }
+
+    /// <summary>Starts a probe with a <see cref="CallFreeCounter"/>.</summary>
+    private static string Count(string target, string name, string @event, string value)
+    {
+        var probe = Probes.AttachTo(target);
+        probe.Instruments[name] = s_counters[name] = new CallFreeCounter(name, value, Enum.Parse<InstrumentEvent>(@event, ignoreCase: true));
+        probe.Start();
+        return $"= {probe.State}{(probe.Error is null ? string.Empty : ": " + probe.Error)}";
+    }
+
+    /// <summary>A counter's calls and sum so far.</summary>
+    private static string Counted(string name) => s_counters.TryGetValue(name, out var counter) ? $"= {counter.Totals}" : "= none";
 
     private static string Unprobe(string target)
     {

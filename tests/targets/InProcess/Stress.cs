@@ -6,14 +6,19 @@ namespace Sample;
 /// <summary>
 /// Issue 5's concurrency check: threads call <see cref="Target"/> in a loop while a controller starts and stops a
 /// probe on it, round after round. A call that began after Start returned and ended before Stop began ran fully
-/// under the probe and must have been seen by it; every result must be right.
+/// under the probe and must have been seen by it; every result must be right. Each round lasts until
+/// <see cref="FullCallsPerRound"/> such calls were made, so a run has at least rounds × that many.
 /// </summary>
 public static class Stress
 {
     private const int MaxCalls = 20_000_000;
+
+    /// <summary>Calls that each round waits to see made fully under the probe before it stops it.</summary>
+    private const int FullCallsPerRound = 20;
     private static readonly byte[] s_fully = new byte[MaxCalls];
     private static readonly byte[] s_seen = new byte[MaxCalls];
     private static long s_state; // (round << 1) | installed
+    private static long s_fullCalls;
 
     public static long Target(long id) => id + 13;
 
@@ -48,6 +53,7 @@ public static class Stress
                 if (before == after && (before & 1) == 1)
                 {
                     s_fully[id] = 1;
+                    Interlocked.Increment(ref s_fullCalls);
                 }
 
                 Thread.SpinWait(100); // pace the callers so the ids last the whole run
@@ -60,8 +66,17 @@ public static class Stress
         for (var round = 0; round < rounds; round++)
         {
             probe.Start();
+            var enough = Volatile.Read(ref s_fullCalls) + FullCallsPerRound;
             Volatile.Write(ref s_state, ((long)round << 1) | 1);
-            Thread.Sleep(2);
+
+            // Every call that starts now runs fully under the probe: wait for some (not for a time, which a busy
+            // machine could fill with none), up to a generous limit in case the callers ran out of ids.
+            var deadline = Environment.TickCount64 + 30_000;
+            while (Volatile.Read(ref s_fullCalls) < enough && Environment.TickCount64 < deadline)
+            {
+                Thread.Yield();
+            }
+
             Volatile.Write(ref s_state, (long)(round + 1) << 1);
             probe.Stop();
         }
@@ -80,7 +95,8 @@ public static class Stress
     }
 
     /// <summary>Marks every call id the probe sees.</summary>
-    private sealed class SeenInstrument() : NumericInstrument("seen", "id", InstrumentEvent.Return)
+    /// <remarks>Its CPU budget is the whole process: this stress run is all probed calls, and it is about installing, not cost.</remarks>
+    private sealed class SeenInstrument() : NumericInstrument("seen", "id", InstrumentEvent.Return, custom: new System.Text.Json.Nodes.JsonObject { ["cpuPercent"] = 100 })
     {
         protected override void Record(double value, IReadOnlyList<string> tags)
         {

@@ -39,6 +39,7 @@ public static class Commands
         "guarded" => Handlers.Guarded(int.Parse(p[1])),
         "long" => Handlers.Long(int.Parse(p[1])).ToString(),
         "hot" => Hot.Loop(int.Parse(p[1])).ToString(),
+        "steps" => Hot.Steps(int.Parse(p[1])).ToString(),
         "warm" => Warm(int.Parse(p[1])),
         "locals" => Locals.Compute(int.Parse(p[1])),
         "risky" => Locals.Risky(p[1]),
@@ -46,6 +47,7 @@ public static class Commands
         "timed" => Slow.Timed(int.Parse(p[1])).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         "fetch" => Fetch.GetAsync(int.Parse(p[1])).GetAwaiter().GetResult().ToString(),
         "fail" => Await(Fetch.FailAsync(int.Parse(p[1]))),
+        "trace" => Traces.Capture(p[1]),
         "label" => Fetch.LabelAsync(int.Parse(p[1])).AsTask().GetAwaiter().GetResult(),
         "countdown" => string.Join(",", Iterators.Countdown(int.Parse(p[1]))),
         "countdown-async" => string.Join(",", Iterators.CountdownAsync(int.Parse(p[1])).ToBlockingEnumerable()),
@@ -78,6 +80,7 @@ public static class Commands
         "concat" => string.Concat(p[1], p[2]), // String.Concat's precompiled code has String.IsNullOrEmpty inlined
         "json" => System.Text.Json.JsonSerializer.Serialize(new Point(int.Parse(p[1]), int.Parse(p[2]))),
         "il" => IlShape(p[1], int.Parse(p[2])),
+        "login" => Login(p[1], p[2]),
         "charge" => new Store(p[1]).Charge(decimal.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new ArgumentException($"unknown command '{p[0]}'"),
     };
@@ -104,6 +107,13 @@ public static class Commands
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
             throw;
         }
+    }
+
+    /// <summary>"login bob hunter2": a login with a password, an Authorization header, a license key and an employee id.</summary>
+    private static string Login(string user, string password)
+    {
+        var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer tok-abc123", ["Accept"] = "json" };
+        return new Auth().Login(user, password, new LoginRequest(user, password), headers, new Secrets.LicenseKey("lic-7777"), "emp-4242");
     }
 
     private static string FireAndWait(int delay)

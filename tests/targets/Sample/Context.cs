@@ -90,3 +90,13 @@ public sealed class Store(string region)
 
     public decimal Charge(decimal amount) => amount * 1.2m;
 }
+
+/// <summary>A local the C# compiler drops in a Release build (read once, right away): the end event cannot see it.</summary>
+public static class Dropped
+{
+    public static int Twice(int n)
+    {
+        var doubled = n * 2;
+        return doubled + 1;
+    }
+}
