@@ -16,9 +16,13 @@ public sealed class Calculator
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int AddProbedOnReturn(int a, int b) => a + b;
 
-    /// <summary>Probed with a return instrument on <c>result</c> that declares it cannot re-enter (no guard).</summary>
+    /// <summary>Probed with a return instrument on <c>result</c> whose Record calls a method (so its site is guarded).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public int AddProbedOnReturnUnguarded(int a, int b) => a + b;
+    public int AddProbedOnReturnCallingCode(int a, int b) => a + b;
+
+    /// <summary>Probed with an instrument limited to one fire a second, whose bucket is empty while it is measured.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int AddRateLimited(int a, int b) => a + b;
 
     /// <summary>Probed with a call instrument on <c>a</c>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -37,6 +41,22 @@ public sealed class Calculator
         finally
         {
             HandRecorder.Record(result);
+        }
+    }
+
+    /// <summary>The guarded return probe's work written by hand: the epilogue records through a call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int AddByHandOnReturnCallingCode(int a, int b)
+    {
+        var result = 0;
+        try
+        {
+            result = a + b;
+            return result;
+        }
+        finally
+        {
+            HandRecorder.RecordThroughCall(result);
         }
     }
 

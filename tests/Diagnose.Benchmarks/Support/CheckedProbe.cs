@@ -7,12 +7,14 @@ namespace Diagnose.Benchmarks.Support;
 public sealed class CheckedProbe
 {
     private readonly Probe _probe;
+    private readonly Instrument _instrument;
     private readonly Func<long> _count;
     private readonly long _countAfterSetup;
 
-    private CheckedProbe(Probe probe, Func<long> count)
+    private CheckedProbe(Probe probe, Instrument instrument, Func<long> count)
     {
         _probe = probe;
+        _instrument = instrument;
         _count = count;
         _countAfterSetup = count();
     }
@@ -22,10 +24,13 @@ public sealed class CheckedProbe
     {
         var probe = ProbeFixture.Start(target, instrument);
         ProbeFixture.VerifyFiresOnce(target, count, call, expected);
-        return new CheckedProbe(probe, count);
+        return new CheckedProbe(probe, instrument, count);
     }
 
-    /// <summary>Stops the probe; throws when it did not fire during the run (its numbers are not a probed method's).</summary>
+    /// <summary>
+    /// Stops the probe; throws when it did not fire during the run or was switched off in it (by an error or a
+    /// guardrail): its numbers are not a probed method's.
+    /// </summary>
     public void VerifyFiredAndStop()
     {
         _probe.Stop();
@@ -34,6 +39,11 @@ public sealed class CheckedProbe
         if (fired <= 0)
         {
             throw new InvalidOperationException($"{_probe.Target}: the probe did not fire during the run");
+        }
+
+        if (_instrument.Error is { } error && !error.StartsWith("expired", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{_probe.Target}: the probe was switched off during the run: {error}");
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed class CountingInstrument : Instrument
     private long _count;
 
     public CountingInstrument(string name, string value, InstrumentEvent @event = InstrumentEvent.Return)
-        : base(name, value, @event)
+        : base(name, value, @event, custom: Unguarded.Limits())
     {
     }
 

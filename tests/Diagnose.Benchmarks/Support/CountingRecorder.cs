@@ -14,7 +14,7 @@ public sealed class CountingRecorder : NumericInstrument
     /// <param name="event">Its event.</param>
     /// <param name="mayReenter">False declares that Record calls nothing probe-able, so sites may skip the re-entry guard.</param>
     public CountingRecorder(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, bool mayReenter = true)
-        : base(name, value, @event)
+        : base(name, value, @event, custom: Unguarded.Limits())
     {
         _mayReenter = mayReenter;
     }
@@ -24,4 +24,27 @@ public sealed class CountingRecorder : NumericInstrument
     public long Count => _count;
 
     protected internal override void Record(double value, IReadOnlyList<string> tags) => _count++;
+}
+
+/// <summary>
+/// A numeric instrument whose Record calls a method (as real ones do: metrics, formatting), so that its sites keep
+/// the re-entry guard: the method it calls could be probed.
+/// </summary>
+public sealed class CallingRecorder : NumericInstrument
+{
+    private long _count;
+
+    /// <param name="name">The instrument's name.</param>
+    /// <param name="value">Its expression.</param>
+    public CallingRecorder(string name, string value)
+        : base(name, value, InstrumentEvent.Return, custom: Unguarded.Limits())
+    {
+    }
+
+    public long Count => _count;
+
+    protected internal override void Record(double value, IReadOnlyList<string> tags) => Add(value);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void Add(double value) => _count++;
 }

@@ -18,6 +18,14 @@ public static class HandRecorder
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Record(double value) => s_count++;
 
+    /// <summary>Like <see cref="Record"/>, through a call to another method (as an instrument that formats or aggregates does).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void RecordThroughCall(double value) => Tally(value);
+
+    /// <summary>The counting itself, out of line: the code an instrument calls, which might itself be probed.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Tally(double value) => s_count++;
+
     /// <summary>The hand-written counterpart of an instrument that takes its value as an object (boxes value types).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Fire(object? value)
