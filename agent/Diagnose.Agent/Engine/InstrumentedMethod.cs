@@ -30,13 +30,23 @@ internal sealed class InstrumentedMethod
 
     public List<Probe> Probes { get; } = new();
 
-    /// <summary>Site ids the current body calls.</summary>
-    public int[] Sites { get; set; } = [];
+    /// <summary>The sites the current body calls.</summary>
+    public SiteRef[] Sites { get; set; } = [];
+
+    /// <summary>
+    /// Sites of earlier bodies that still fire: a thread can be inside an older body when a new one is installed
+    /// (another probe added to the method), and its calls must still reach the instruments that stay.
+    /// </summary>
+    public List<SiteRef> Kept { get; } = new();
 
     /// <summary>True while the method runs a body with hooks.</summary>
     public bool HasHooks { get; set; }
 
     public (nuint, int) Key => (ModuleId, MethodDef);
 
-    public override string ToString() => Sites.Length == 0 ? Method.Name : $"{Method.Name} (sites {string.Join(",", Sites)})";
+    public override string ToString() => Sites.Length == 0 ? Method.Name : $"{Method.Name} (sites {string.Join(",", Sites.Select(s => s.Id))})";
 }
+
+/// <summary>A site id and the instruments it fires.</summary>
+internal readonly record struct SiteRef(int Id, IReadOnlyList<Instrument> Instruments);
+

@@ -23,7 +23,7 @@ internal sealed class ProbeEngine
     private readonly Dictionary<(nuint, int), InstrumentedMethod> _methods = new();
     private readonly HashSet<(nuint, int)> _rejitted = new();
     private readonly Dictionary<nuint, ModuleTokens> _tokens = new();
-    private readonly List<(InstrumentedMethod Method, RewrittenBody? Body, int[] Sites)> _deferred = new();
+    private readonly List<(InstrumentedMethod Method, RewrittenBody? Body, SiteRef[] Sites)> _deferred = new();
     private Timer? _expiryTimer;
     private int _batchDepth;
     private int _hooked; // methods whose current body has hooks
@@ -165,7 +165,7 @@ internal sealed class ProbeEngine
     private Dictionary<InstrumentedMethod, string> Commit(IReadOnlyList<InstrumentedMethod> dirty)
     {
         var errors = new Dictionary<InstrumentedMethod, string>();
-        var changes = new List<(InstrumentedMethod Method, RewrittenBody? Body, int[] Sites)>();
+        var changes = new List<(InstrumentedMethod Method, RewrittenBody? Body, SiteRef[] Sites)>();
         var compiled = new InstrumentCompilation();
         foreach (var method in dirty)
         {
@@ -203,7 +203,7 @@ internal sealed class ProbeEngine
                 var earlier = _deferred.FindIndex(d => d.Method == change.Method);
                 if (earlier >= 0)
                 {
-                    Array.ForEach(_deferred[earlier].Sites, SiteTable.Retire);
+                    Retire(_deferred[earlier].Sites);
                     _deferred[earlier] = change;
                 }
                 else
@@ -224,7 +224,7 @@ internal sealed class ProbeEngine
     }
 
     /// <summary>Sends built bodies (or reverts) to the profiler; returns the methods that failed.</summary>
-    private Dictionary<InstrumentedMethod, string> Submit(List<(InstrumentedMethod Method, RewrittenBody? Body, int[] Sites)> changes)
+    private Dictionary<InstrumentedMethod, string> Submit(List<(InstrumentedMethod Method, RewrittenBody? Body, SiteRef[] Sites)> changes)
     {
         var errors = new Dictionary<InstrumentedMethod, string>();
         changes = changes.Where(c => c.Body is not null || c.Method.HasHooks).ToList(); // nothing to undo
@@ -256,7 +256,7 @@ internal sealed class ProbeEngine
         {
             foreach (var change in changes)
             {
-                Array.ForEach(change.Sites, SiteTable.Retire);
+                Retire(change.Sites);
                 errors[change.Method] = $"cannot probe '{CallerInfo.Describe(change.Method.Method)}': {e.Message}";
             }
 
@@ -265,13 +265,45 @@ internal sealed class ProbeEngine
 
         foreach (var change in changes)
         {
-            Array.ForEach(change.Method.Sites, SiteTable.Retire);
-            change.Method.Sites = change.Sites;
+            Replace(change.Method, change.Sites);
             _hooked += (change.Body is not null ? 1 : 0) - (change.Method.HasHooks ? 1 : 0);
             change.Method.HasHooks = change.Body is not null;
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// The method's new body calls <paramref name="sites"/>. A site of an older body stays live while every
+    /// instrument it fires is still on the method (a thread inside that body keeps firing them, so no call is
+    /// lost while another probe is added); it is retired once one of them leaves, so a removed probe never fires.
+    /// </summary>
+    private static void Replace(InstrumentedMethod method, SiteRef[] sites)
+    {
+        var staying = sites.SelectMany(s => s.Instruments).ToHashSet();
+        var older = method.Sites.Concat(method.Kept).ToList();
+        method.Kept.Clear();
+        foreach (var site in older)
+        {
+            if (site.Instruments.Count > 0 && site.Instruments.All(staying.Contains))
+            {
+                method.Kept.Add(site);
+            }
+            else
+            {
+                SiteTable.Retire(site.Id);
+            }
+        }
+
+        method.Sites = sites;
+    }
+
+    private static void Retire(IEnumerable<SiteRef> sites)
+    {
+        foreach (var site in sites)
+        {
+            SiteTable.Retire(site.Id);
+        }
     }
 
     /// <summary>Whether the method runs hooks once the changes deferred by a batch are sent.</summary>
@@ -313,7 +345,7 @@ internal sealed class ProbeEngine
     }
 
     /// <summary>The instrumented body and its site ids, or null when no instrument compiled.</summary>
-    private (RewrittenBody Body, int[] Sites)? Build(InstrumentedMethod method, IReadOnlyList<Instrument> instruments, IDictionary<Instrument, string> compileErrors)
+    private (RewrittenBody Body, SiteRef[] Sites)? Build(InstrumentedMethod method, IReadOnlyList<Instrument> instruments, IDictionary<Instrument, string> compileErrors)
     {
         var parameterNames = method.Method.GetParameters().Select((p, i) => p.Name ?? $"arg{i}").ToList();
         var symbols = method.Symbols;
@@ -333,7 +365,7 @@ internal sealed class ProbeEngine
             return null;
         }
 
-        var sites = new List<int>();
+        var sites = new List<SiteRef>();
         try
         {
             var plan = new ProbePlan
@@ -351,7 +383,7 @@ internal sealed class ProbeEngine
         }
         catch
         {
-            sites.ForEach(SiteTable.Retire);
+            Retire(sites);
             throw;
         }
     }
@@ -367,10 +399,10 @@ internal sealed class ProbeEngine
         return symbols.SequencePoints.Where(p => !p.IsHidden).Select(p => (p.ILOffset, p.StartLine)).ToList();
     }
 
-    private HookCall Hook(CompiledSite site, List<int> sites)
+    private HookCall Hook(CompiledSite site, List<SiteRef> sites)
     {
         var id = SiteTable.Allocate();
-        sites.Add(id);
+        sites.Add(new SiteRef(id, site.Instruments));
         if (site.Emitted is { } emitted)
         {
             SiteTable.SetRetire(id, emitted.Retire);

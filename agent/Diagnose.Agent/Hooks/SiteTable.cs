@@ -2,7 +2,8 @@ namespace Diagnose.Hooks;
 
 /// <summary>
 /// Site id → handler delegate, read on every probed call. Ids are never reused: code that still runs an older
-/// body (a thread inside it while the method was re-instrumented) reaches a retired id and finds no handler.
+/// body (a thread inside it while the method was re-instrumented) keeps reaching its site while all of that site's
+/// instruments stay on the method (ProbeEngine keeps it), and finds no handler once the site is retired.
 /// Reads are lock-free; writers copy the array under a lock.
 /// </summary>
 internal static class SiteTable

@@ -59,6 +59,35 @@ public sealed class InProcessApiTests
         Assert.That(app.Send("counted adds").Result, Is.EqualTo("= 3 22"), "nothing after the probe stopped");
     }
 
+    /// <summary>
+    /// A thread inside the method's body when a second probe is added returns through the older body: its return
+    /// hook still fires the probe that stays, and once that probe is dropped, it no longer fires from any body.
+    /// </summary>
+    [Test]
+    public void AThreadInsideAnOlderBodyStillFiresTheInstrumentsThatStayAndNotThoseRemoved()
+    {
+        using var app = Start();
+        Assert.That(app.Send("probe Sample.Held.Wait log a return result").Result, Is.EqualTo("= Installed"));
+
+        Assert.That(app.Send("hold 7").Result, Is.EqualTo("= inside"));
+        Assert.That(app.Send("probe Sample.Held.Wait log b call x * 10").Result, Is.EqualTo("= Installed"));
+        var olderBody = app.Send("release", 1, "Probe (a)");
+
+        Assert.That(app.Send("hold 8").Result, Is.EqualTo("= inside"));
+        Assert.That(app.Send("drop Sample.Held.Wait a").Result, Is.EqualTo("= True Installed 1"));
+        var dropped = app.Send("release");
+        var held = app.Send("hold 9");
+        var heldB = held.ProbeLines.Count(l => l.StartsWith("Probe (b)", StringComparison.Ordinal));
+        var released = app.Send("release", 1 - heldB, "Probe (b)");
+
+        Assert.That(olderBody.ProbeLines, Is.EqualTo(new[] { "Probe (a)[tags=[]] = 7" }), olderBody.ToString());
+        Assert.That(olderBody.Result, Is.EqualTo("= 7"));
+        Assert.That(dropped.ProbeLines.Where(l => l.StartsWith("Probe (a)", StringComparison.Ordinal)), Is.Empty, $"'a' was dropped while the thread was inside: {dropped}");
+        Assert.That(dropped.Result, Is.EqualTo("= 8"));
+        Assert.That(held.ProbeLines.Concat(released.ProbeLines).Where(l => !l.Contains("= 80", StringComparison.Ordinal)), Is.EqualTo(new[] { "Probe (b)[tags=[]] = 90" }));
+        Assert.That(released.Result, Is.EqualTo("= 9"));
+    }
+
     [Test]
     public void TwoInstrumentsOnOneMethodBothFireInOrder()
     {

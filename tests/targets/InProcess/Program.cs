@@ -5,7 +5,8 @@ namespace Sample;
 /// <summary>
 /// Sample's commands plus the in-process API: "probe TARGET TYPE NAME EVENT VALUE…" starts a probe on this very
 /// process, "count TARGET NAME EVENT VALUE…" one with a call-free counter ("counted NAME" reads it, also after the probe stopped),
-/// "unprobe TARGET" stops it, "instruments TARGET" lists them. The profiler attaches on first use.
+/// "unprobe TARGET" stops it, "instruments TARGET" lists them, "hold X" / "release" keep a thread inside
+/// Sample.Held.Wait. The profiler attaches on first use.
 /// </summary>
 public static class Program
 {
@@ -40,6 +41,8 @@ public static class Program
                 "stress" => Guard(() => Stress.Run(int.Parse(parts[1]), int.Parse(parts[2]))),
                 "busy-load" => Guard(BusyLoad.Run),
                 "htmlencode" => Guard(() => $"= {BusyLoad.Encode(parts[1])}"),
+                "hold" => Guard(() => Held.Hold(int.Parse(parts[1]))),
+                "release" => Guard(Held.Release),
                 _ => Commands.Execute(parts),
             });
         }
