@@ -103,6 +103,33 @@ public sealed class GuardrailTests(TargetRuntime runtime)
         Assert.That(line, Does.EndWith("spec counted on Sample.Calculator.Add13: calls 2, fired 2, dropped 0 (rate) 0 (full), errors 0"));
     }
 
+    /// <summary>What dotnet-counters shows (<c>dotnet-counters monitor -p PID --counters Diagnose</c>), read as it reads it.</summary>
+    [Test]
+    public void AMetricsClientLikeDotnetCountersSeesEveryCounterOfTheProbe()
+    {
+        using var app = Attached();
+        Assert.That(Tool("probe", "add", Pid(app), Add13, "--event", "call", "--value", "arg", "--id", "metered", "--rate", "2").ExitCode, Is.EqualTo(0));
+        foreach (var i in Enumerable.Range(1, 4))
+        {
+            app.Send($"add13 {i}");
+        }
+
+        var stats = Stats(app, "metered");
+        double? Value(IReadOnlyList<CounterValue> seen, string instrument, string? reason = null) =>
+            seen.Where(c => c.Instrument == instrument && c.Tags.GetValueOrDefault("probe") == "metered" && (reason is null || c.Tags.GetValueOrDefault("reason") == reason))
+                .Select(c => (double?)c.Value).SingleOrDefault();
+        var seen = MetricsSession.ReadUntil(app.Pid, "Diagnose", s => Value(s, "diagnose.probe.calls") == 4
+            && new[] { Value(s, "diagnose.probe.fired"), Value(s, "diagnose.probe.dropped", "rate"), Value(s, "diagnose.probe.dropped", "full"), Value(s, "diagnose.probe.errors") }.All(v => v is not null));
+
+        Assert.That(stats.Calls, Is.EqualTo(4));
+        Assert.That(Value(seen, "diagnose.probe.calls"), Is.EqualTo(4), string.Join("; ", seen));
+        Assert.That(Value(seen, "diagnose.probe.fired"), Is.EqualTo(stats.Fired));
+        Assert.That(Value(seen, "diagnose.probe.dropped", "rate"), Is.EqualTo(stats.DroppedRate));
+        Assert.That(stats.Fired + stats.DroppedRate, Is.EqualTo(4));
+        Assert.That(Value(seen, "diagnose.probe.dropped", "full"), Is.EqualTo(0));
+        Assert.That(Value(seen, "diagnose.probe.errors"), Is.EqualTo(0));
+    }
+
     [Test]
     public void ABadRateIsAUsageErrorThatSaysWhatItMustBe()
     {
