@@ -8,7 +8,7 @@ namespace Diagnose.Benchmarks.Removal;
 /// Issue 11's "full speed after removal", measured (<c>-- --after-removal</c>): for each case a method is probed,
 /// called while probed, and unprobed; then, in the first second after <c>Stop</c>, its ns/call is compared with that
 /// of an identical method that never had a probe and had the same calls before (so the same tier). The two are timed
-/// in alternating slices, so that noise and background tier-up touch both alike; calls go through function pointers
+/// in alternating slices, each first in every other pair, so that noise and background tier-up touch both alike; calls go through function pointers
 /// (one indirect call each, the same for both). Printed, never asserted. Every case needs methods in their first
 /// state, so a process measures each once: run it several times for several samples.
 /// </summary>
@@ -22,10 +22,12 @@ public static unsafe class AfterRemovalRun
         Console.WriteLine("// the first second after Stop: a probed-then-removed method vs an identical one never probed (ns/call)");
         Console.WriteLine("| Case | removed | never probed | ratio |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
+        Report("control: two methods never probed", Control());
         Report("tier 1 when probed", Warm());
         Report("tier 0 when probed", Cold());
         Report("a caller that had inlined it", Inlined());
         Report("on-stack-replaced when probed", Replaced());
+        Report("ReadyToRun code when probed", Precompiled());
         return 0;
     }
 
@@ -39,6 +41,15 @@ public static unsafe class AfterRemovalRun
         Thread.Sleep(1000); // both reach tier 1 (the runtime's call counting and its background compile)
         WhileProbed(nameof(Twins.WarmProbed), "a", () => Twins.WarmProbed(2), (2 * 31) ^ 5, 1, () => Both(2_000_000, probed, never));
         return Compare(100_000, probed, never);
+    }
+
+    /// <summary>Two twins warmed like <see cref="Warm"/>, neither probed: the ratio a perfect removal would give.</summary>
+    private static (double, double) Control()
+    {
+        delegate*<int, int> a = &Twins.ControlA, b = &Twins.ControlB;
+        Both(2_000_000, a, b);
+        Thread.Sleep(1000);
+        return Compare(100_000, a, b);
     }
 
     private static (double, double) Cold()
@@ -74,15 +85,34 @@ public static unsafe class AfterRemovalRun
         return Compare(200, &Loop1000Probed, &Loop1000Never);
     }
 
+    /// <summary>
+    /// Twins from an assembly crossgen2 precompiled: a few calls run their ReadyToRun code (tiering replaces it only
+    /// after 30 calls and a delay), then one is probed, called while probed and unprobed.
+    /// </summary>
+    private static (double, double) Precompiled()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "readytorun", "Diagnose.Benchmarks.ReadyToRun.dll");
+        var type = System.Reflection.Assembly.LoadFrom(path).GetType("Diagnose.Benchmarks.ReadyToRun.PrecompiledTwins", throwOnError: true)!;
+        var probed = (delegate*<int, int>)type.GetMethod("Probed")!.MethodHandle.GetFunctionPointer();
+        var never = (delegate*<int, int>)type.GetMethod("Never")!.MethodHandle.GetFunctionPointer();
+        Both(3, probed, never);
+        s_sink += never(2); // the probed one gets this call from the check that its probe fires
+        WhileProbed(type.FullName!, "Probed", "a", () => probed(2), (2 * 31) ^ 5, 1, () => Both(3, probed, never));
+        return Compare(100_000, probed, never);
+    }
+
     private static int Loop1000Probed(int _) => (int)Twins.LoopProbed(1000);
 
     private static int Loop1000Never(int _) => (int)Twins.LoopNever(1000);
 
     /// <summary>Probes the method on its call event, checks it fires, runs <paramref name="meanwhile"/>, removes it.</summary>
-    private static void WhileProbed<T>(string method, string value, Func<T> check, T expected, int fires, Action meanwhile)
+    private static void WhileProbed<T>(string method, string value, Func<T> check, T expected, int fires, Action meanwhile) =>
+        WhileProbed(s_twins, method, value, check, expected, fires, meanwhile);
+
+    private static void WhileProbed<T>(string type, string method, string value, Func<T> check, T expected, int fires, Action meanwhile)
     {
         var recorder = new CountingRecorder($"removal.{method}", value, InstrumentEvent.Call);
-        var probe = ProbeFixture.Start($"{s_twins}.{method}", recorder);
+        var probe = ProbeFixture.Start($"{type}.{method}", recorder);
         var before = recorder.Count;
         var result = check();
         if (recorder.Count != before + fires || !EqualityComparer<T>.Default.Equals(result, expected))
@@ -101,8 +131,18 @@ public static unsafe class AfterRemovalRun
         var second = Stopwatch.StartNew();
         while (second.ElapsedMilliseconds < 1000)
         {
-            removedTicks += Time(slice, removed);
-            neverTicks += Time(slice, never);
+            // Each goes first in every other pair of slices: the first of a pair measured slower (the control's ratio).
+            if (slices % 2 == 0)
+            {
+                removedTicks += Time(slice, removed);
+                neverTicks += Time(slice, never);
+            }
+            else
+            {
+                neverTicks += Time(slice, never);
+                removedTicks += Time(slice, removed);
+            }
+
             slices++;
         }
 

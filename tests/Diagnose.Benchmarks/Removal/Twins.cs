@@ -20,6 +20,13 @@ public static class Twins
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int ColdNever(int a) => (a * 31) ^ 5;
 
+    /// <summary>The control pair: neither is ever probed, so their ratio shows the measurement's own noise.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int ControlA(int a) => (a * 31) ^ 5;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int ControlB(int a) => (a * 31) ^ 5;
+
     /// <summary>Small enough to be inlined into <see cref="CallerOfProbed"/>; the probe goes on it.</summary>
     public static int InlineeProbed(int a) => a * 3 + 1;
 
