@@ -20,11 +20,14 @@ public sealed class DiagnosticsSocketNameTests
     [Test]
     public void TheKeyOfThisProcesssOwnSocketIsItsStartTime()
     {
-        var own = Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{Environment.ProcessId}-*-socket").Select(Path.GetFileName).ToList();
-        Assume.That(own, Has.Count.EqualTo(1), "this test process publishes a diagnostics socket");
+        // A process killed earlier may have left a socket under this very pid: only one is keyed by our start time.
+        var withOurPid = Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{Environment.ProcessId}-*-socket").Select(Path.GetFileName).ToList();
+        var start = DiagnosticsSocketName.StartTime(Environment.ProcessId);
+        var own = withOurPid.Where(n => DiagnosticsSocketName.Parse(n!)!.Value.Key == start).ToList();
 
-        Assert.That(DiagnosticsSocketName.Parse(own[0]!)!.Value.Key, Is.EqualTo(DiagnosticsSocketName.StartTime(Environment.ProcessId)));
+        Assert.That(own, Has.Count.EqualTo(1), $"this process's socket is keyed by its start time {start}: {string.Join(", ", withOurPid)}");
         Assert.That(DiagnosticsSocketName.IsOfRunningProcess(own[0]!), Is.True);
+        Assert.That(withOurPid.Except(own).Where(n => DiagnosticsSocketName.IsOfRunningProcess(n!)), Is.Empty, "left behind by earlier processes with this pid");
         Assert.That(DiagnosticsSocketName.IsOfRunningProcess($"dotnet-diagnostic-{Environment.ProcessId}-1-socket"), Is.False, "left behind by an earlier process with this pid");
     }
 
