@@ -8,18 +8,16 @@ namespace Diagnose.Guardrails;
 /// The guardrails' background half, on a timer thread every 100 ms: refills the rate limits' buckets, switches off
 /// an instrument whose timed fire is still running after its call budget and at least a second, and once a second
 /// compares the CPU time each instrument's fires took (estimated from the timed ones) with the process's; over the CPU budget
-/// (measured against at least 100 ms, so a nearly idle process does not trip a cheap probe) it is switched off.
-/// Started by the first guard.
+/// (see <see cref="CpuShare"/>) it is switched off. Started by the first guard.
 /// </summary>
 internal static class GuardMonitor
 {
     private const int TickMilliseconds = 100;
     private const int TicksPerWindow = 10;
-    private static readonly TimeSpan s_minimumCpu = TimeSpan.FromMilliseconds(100);
     private static readonly long s_watchdogTicks = Stopwatch.Frequency;
     private static readonly object s_gate = new();
     private static readonly HashSet<ProbeGuard> s_guards = new();
-    private static readonly Dictionary<ProbeGuard, (long TimedTicks, long TimedFires, long Fires)> s_windowStart = new();
+    private static readonly CpuShare s_share = new();
     private static Timer? s_timer;
     private static long s_lastTick;
     private static int s_ticks;
@@ -93,30 +91,11 @@ internal static class GuardMonitor
         var cpu = ProcessCpu();
         var used = cpu - (s_windowCpu ?? cpu);
         s_windowCpu = cpu;
-        var against = used < s_minimumCpu ? s_minimumCpu : used;
-        foreach (var guard in s_guards)
-        {
-            var (timedTicks, timedFires, fires, _) = guard.Timing();
-            if (s_windowStart.TryGetValue(guard, out var start) && guard.Instrument.IsEnabled && timedFires > start.TimedFires)
-            {
-                var perFire = (timedTicks - start.TimedTicks) / (double)(timedFires - start.TimedFires);
-                var estimated = TimeSpan.FromSeconds(perFire * (fires - start.Fires) / Stopwatch.Frequency);
-                var percent = 100 * estimated.TotalMilliseconds / against.TotalMilliseconds;
-                if (guard.CpuPercent > 0 && percent > guard.CpuPercent)
-                {
-                    guard.Trip($"its instruments took about {estimated.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms of the process's {used.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms of CPU time in one second ({percent.ToString("0.#", CultureInfo.InvariantCulture)}%); budget {guard.CpuPercent.ToString(CultureInfo.InvariantCulture)}%");
-                }
-            }
-
-            s_windowStart[guard] = (timedTicks, timedFires, fires);
-        }
+        s_share.Close(s_guards, used);
 
         // Instruments that are off or gone are not watched any more.
         s_guards.RemoveWhere(g => !g.Instrument.IsEnabled || !live.Contains(g.Instrument));
-        foreach (var gone in s_windowStart.Keys.Where(g => !s_guards.Contains(g)).ToList())
-        {
-            s_windowStart.Remove(gone);
-        }
+        s_share.Forget(g => !s_guards.Contains(g));
     }
 
     private static TimeSpan ProcessCpu()

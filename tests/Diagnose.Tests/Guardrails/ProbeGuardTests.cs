@@ -222,10 +222,10 @@ public sealed class ProbeGuardTests
         Assert.That(warnings, Is.EqualTo(new[] { "DIAGNOSE_BUDGET_CALL_MS=soon is ignored: it must be a number of milliseconds greater than 0; using 10" }));
     }
 
-    private static ProbeGuard Guard(Instrument instrument) => new(instrument, Defaults, new TokenBucket(1000));
+    internal static ProbeGuard Guard(Instrument instrument) => new(instrument, Defaults, new TokenBucket(1000));
 
     /// <summary>A call whose condition holds: true when it fired.</summary>
-    private static bool Call(ProbeGuard guard)
+    internal static bool Call(ProbeGuard guard, Action? fire = null)
     {
         if (!guard.Enter())
         {
@@ -238,6 +238,7 @@ public sealed class ProbeGuardTests
             return false;
         }
 
+        fire?.Invoke();
         guard.End(started);
         return true;
     }
@@ -258,7 +259,7 @@ public sealed class ProbeGuardTests
         return method.CreateDelegate<Func<int>>();
     }
 
-    private static void SpinCpu(TimeSpan time)
+    internal static void SpinCpu(TimeSpan time)
     {
         var start = ThreadCpu.Nanoseconds();
         while (ThreadCpu.Nanoseconds() - start < time.TotalMilliseconds * 1_000_000)
