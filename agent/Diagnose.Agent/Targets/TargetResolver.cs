@@ -1,4 +1,5 @@
 using System.Reflection;
+using Diagnose.Protocol.Naming;
 
 namespace Diagnose.Targets;
 
@@ -26,7 +27,7 @@ internal static class TargetResolver
 
         if (types.Count == 0)
         {
-            return TargetResolution.Pending($"type '{target.TypeName}' was not found");
+            return NotLoaded(target, candidates);
         }
 
         var methods = new List<MethodBase>();
@@ -197,8 +198,39 @@ internal static class TargetResolver
         return parameters.Length == written.Count && parameters.Zip(written).All(p => TypeSpelling.Matches(p.First.ParameterType, p.Second));
     }
 
-    private static string MissingMember(Type type, TargetName target) =>
-        $"'{FullName(type)}' does not have a method '{target.Member}'";
+    /// <summary>
+    /// The target's type is in no loaded assembly: pending while an assembly not loaded yet defines it (or the type
+    /// whose explicit interface implementation it names), else an error with the closest type names.
+    /// </summary>
+    /// <exception cref="DiagnoseException">No assembly the process can load by name defines the type.</exception>
+    private static TargetResolution NotLoaded(TargetName target, List<Assembly> candidates)
+    {
+        var loaded = candidates.Select(a => a.GetName().Name).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var typeName = target.TypeName;
+        for (var prefix = typeName; prefix.Length > 0; prefix = prefix.LastIndexOf('.') is var dot and > 0 ? prefix[..dot] : "")
+        {
+            if (TypeIndex.AssemblyOf(prefix) is { } assembly && !loaded.Contains(assembly))
+            {
+                return TargetResolution.Pending($"type '{prefix}' is in assembly '{assembly}', which is not loaded yet");
+            }
+        }
+
+        var closest = TypeIndex.Closest(typeName);
+        var where = target.Assembly is null ? "" : $" in assembly '{target.Assembly}'";
+        var suggestion = closest.Count > 0 ? $"; did you mean {Spelling.Alternatives(closest)}?" : "";
+        throw new DiagnoseException(target.Assembly is null
+            ? $"type '{typeName}' was not found{suggestion} (no assembly this process has or can load by name defines it; if it loads later from another directory, name its assembly: [Assembly]{typeName}.{target.Member})"
+            : $"type '{typeName}' was not found{where}{suggestion}");
+    }
+
+    private static string MissingMember(Type type, TargetName target)
+    {
+        var names = type.GetMethods(Declared).Where(m => !m.IsSpecialName).Select(m => m.Name)
+            .Concat(type.GetProperties(Declared).Select(p => p.Name))
+            .Where(n => !n.StartsWith('<'));
+        var closest = Spelling.Closest(target.Member, names).Select(n => $"{FullName(type)}.{n}").ToList();
+        return $"'{FullName(type)}' does not have a method '{target.Member}'" + (closest.Count > 0 ? $"; did you mean {Spelling.Alternatives(closest)}?" : "");
+    }
 
     private static string FullName(Type type) => (type.FullName ?? type.Name).Replace('+', '.');
 }

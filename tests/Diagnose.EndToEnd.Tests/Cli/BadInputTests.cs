@@ -108,7 +108,7 @@ public sealed class BadInputTests
         using var specs = new SpecFile();
         for (var i = 0; i < 400; i++)
         {
-            specs.Add($"later-{i:000}", $"Later.Assembly{i}.Type.Method", "result", custom: new JsonObject { ["note"] = new string('x', 100) });
+            specs.Add($"later-{i:000}", $"[Later.Assembly{i}]Later.Assembly{i}.Type.Method", "result", custom: new JsonObject { ["note"] = new string('x', 100) });
         }
 
         specs.Add("now", "Sample.Calculator.Add13", "arg", @event: "call").Save();

@@ -184,6 +184,23 @@ public sealed class ProbeCommandTests(TargetRuntime runtime)
     }
 
     [Test]
+    public void AMisspeltTargetIsAnErrorWithTheClosestNamesAndATypeNotLoadedYetSaysWhichAssemblyItWaitsFor()
+    {
+        using var app = Attached();
+
+        var method = Tool("probe", "add", Pid(app), "Sample.Calculator.Add31", "--id", "method");
+        var type = Tool("probe", "add", Pid(app), "Sample.Calculatr.Add13", "--id", "type");
+        var later = Tool("probe", "add", Pid(app), "System.Web.HttpUtility.HtmlEncode", "--id", "later");
+
+        Assert.That(method.ExitCode, Is.EqualTo(1), method.ToString());
+        Assert.That(method.Output, Is.EqualTo("method\tSample.Calculator.Add31\terror: 'Sample.Calculator' does not have a method 'Add31'; did you mean Sample.Calculator.Add13?\n"));
+        Assert.That(type.ExitCode, Is.EqualTo(1), type.ToString());
+        Assert.That(type.Output, Does.StartWith("type\tSample.Calculatr.Add13\terror: type 'Sample.Calculatr' was not found; did you mean Sample.Calculator?"));
+        Assert.That(later.Output, Is.EqualTo("later\tSystem.Web.HttpUtility.HtmlEncode\tpending: type 'System.Web.HttpUtility' is in assembly 'System.Web.HttpUtility', which is not loaded yet\n"), later.ToString());
+        Assert.That(app.Send("add13 1").Result, Is.EqualTo("= 14"));
+    }
+
+    [Test]
     public void AttachingAgainWithSpecsSendsThemThroughTheChannel()
     {
         using var app = Attached();

@@ -106,9 +106,23 @@ public sealed class InProcessApiTests
     {
         using var app = Start();
 
-        Assert.That(app.Send("probe Sample.Nope.Method log a return result").Result, Is.EqualTo("= Pending: type 'Sample.Nope' was not found"));
+        Assert.That(app.Send("probe System.Web.HttpUtility.HtmlEncode log a return result").Result, Is.EqualTo("= Pending: type 'System.Web.HttpUtility' is in assembly 'System.Web.HttpUtility', which is not loaded yet"));
+        Assert.That(app.Send("probe [Later.Plugin]Later.Plugin.Type.Method log a return result").Result, Is.EqualTo("= Pending: assembly 'Later.Plugin' is not loaded yet"));
+        Assert.That(app.Send("probe Sample.Nope.Method log a return result").Result, Is.EqualTo("! DiagnoseException: type 'Sample.Nope' was not found (no assembly this process has or can load by name defines it; if it loads later from another directory, name its assembly: [Assembly]Sample.Nope.Method)"));
         Assert.That(app.Send("probe Sample.Calculator.Nope log a return result").Result, Is.EqualTo("! DiagnoseException: 'Sample.Calculator' does not have a method 'Nope'"));
         Assert.That(app.Send("probe Sample.Shape.Area log a return result").Result, Does.StartWith("! DiagnoseException: cannot probe 'Sample.Shape.Area': it is abstract"));
+        Assert.That(app.Send("add13 1").Result, Is.EqualTo("= 14"));
+    }
+
+    [Test]
+    public void AMisspeltTypeOrMethodGetsTheClosestNamesAndIsNotLeftPending()
+    {
+        using var app = Start();
+
+        Assert.That(app.Send("probe Sample.Calculater.Add13 log a return result").Result, Does.StartWith("! DiagnoseException: type 'Sample.Calculater' was not found; did you mean Sample.Calculator? ("));
+        Assert.That(app.Send("probe Sample.Calculator.Ad13 log a return result").Result, Is.EqualTo("! DiagnoseException: 'Sample.Calculator' does not have a method 'Ad13'; did you mean Sample.Calculator.Add13?"));
+        Assert.That(app.Send("probe Sample.Calculator.square log a return result").Result, Is.EqualTo("! DiagnoseException: 'Sample.Calculator' does not have a method 'square'; did you mean Sample.Calculator.Square?"));
+        Assert.That(app.Send("probe System.Web.HttpUtilty.HtmlEncode log a return result").Result, Does.StartWith("! DiagnoseException: type 'System.Web.HttpUtilty' was not found; did you mean System.Web.HttpUtility?"), "types of assemblies not loaded yet are suggested too");
         Assert.That(app.Send("add13 1").Result, Is.EqualTo("= 14"));
     }
 
