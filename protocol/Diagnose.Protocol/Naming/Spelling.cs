@@ -4,7 +4,7 @@ namespace Diagnose.Protocol.Naming;
 /// "Did you mean …?": the names closest to what a user wrote, by edit distance (insert, delete, replace, swap two
 /// neighbours), case-insensitive. Shared by the agent (targets) and the <c>diagnose</c> command (specs checked on disk).
 /// </summary>
-public static class Spelling
+internal static class Spelling
 {
     /// <summary>
     /// Up to <paramref name="max"/> names within a distance that grows with the length written (1 up to 4 characters,
