@@ -54,6 +54,23 @@ internal sealed class DiagnoseEventSource : EventSource
         }
     }
 
+    [Event(ChannelEvents.ProbeSnapshot, Level = EventLevel.Informational, Keywords = Keywords.Logs, Version = 1)]
+    public unsafe void ProbeSnapshot(string name, string snapshotId, int part, int parts, string text)
+    {
+        fixed (char* n = name)
+        fixed (char* id = snapshotId)
+        fixed (char* content = text)
+        {
+            var data = stackalloc EventData[5];
+            data[0] = Text(n, name);
+            data[1] = Text(id, snapshotId);
+            data[2] = new EventData { DataPointer = (nint)(&part), Size = sizeof(int) };
+            data[3] = new EventData { DataPointer = (nint)(&parts), Size = sizeof(int) };
+            data[4] = Text(content, text);
+            WriteEventCore(ChannelEvents.ProbeSnapshot, 5, data);
+        }
+    }
+
     [Event(ChannelEvents.ProbeMetric, Level = EventLevel.Informational, Keywords = Keywords.Metrics, Version = 1)]
     public unsafe void ProbeMetric(string type, string name, double value, string tags)
     {

@@ -11,6 +11,7 @@ internal sealed class OutputForwarder
 {
     private readonly DiagnoseEventSource _events;
     private readonly Heartbeat _heartbeat;
+    private long _snapshots;
     private readonly Dictionary<string, (string? Version, string Status, string? Reason, ProbeStats? Stats)> _reported = new(StringComparer.Ordinal);
 
     public OutputForwarder(DiagnoseEventSource events, Heartbeat heartbeat)
@@ -22,6 +23,7 @@ internal sealed class OutputForwarder
     public void Start(ChannelSpecStore store)
     {
         InstrumentOutput.LogWritten += OnLog;
+        InstrumentOutput.SnapshotWritten += OnSnapshot;
         DiagnoseMeter.Recorded += OnMetric;
         store.Applied += (spec, entry) => OnApplied(SpecReport.ChannelSource, spec, entry);
     }
@@ -31,6 +33,22 @@ internal sealed class OutputForwarder
         if (_events.IsListening(ChannelKeywords.Logs))
         {
             Safely(() => _events.ProbeLog(name, text, TagList.ToJson(tags)));
+        }
+    }
+
+    private void OnSnapshot(string name, string json)
+    {
+        if (_events.IsListening(ChannelKeywords.Logs))
+        {
+            var id = Interlocked.Increment(ref _snapshots).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var parts = ResultParts.Split(json);
+            Safely(() =>
+            {
+                for (var i = 0; i < parts.Count; i++)
+                {
+                    _events.ProbeSnapshot(name, id, i, parts.Count, parts[i]);
+                }
+            });
         }
     }
 

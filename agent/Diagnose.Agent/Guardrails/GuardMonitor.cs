@@ -57,6 +57,7 @@ internal static class GuardMonitor
                 var seconds = (now - s_lastTick) / (double)Stopwatch.Frequency;
                 s_lastTick = now;
                 ProbeGuard.ProcessLogs?.Refill(seconds);
+                ProbeGuard.ProcessSnapshots.Refill(seconds);
                 foreach (var guard in s_guards)
                 {
                     guard.Bucket?.Refill(seconds);

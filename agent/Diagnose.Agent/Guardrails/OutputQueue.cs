@@ -15,20 +15,20 @@ internal sealed class OutputQueue
     public const long MaxChars = 2_000_000;
 
     private readonly Queue<Line> _lines = new();
-    private readonly Action<string, string, IReadOnlyList<string>> _write;
+    private readonly Action<string, string, IReadOnlyList<string>, OutputKind> _write;
     private long _chars;
     private bool _writing;
     private Thread? _writer;
 
-    /// <param name="write">Writes one line (name, value text, tags) on the writer thread; it must not throw.</param>
-    public OutputQueue(Action<string, string, IReadOnlyList<string>> write) => _write = write;
+    /// <param name="write">Writes one line (name, value text, tags, what it is) on the writer thread; it must not throw.</param>
+    public OutputQueue(Action<string, string, IReadOnlyList<string>, OutputKind> write) => _write = write;
 
     /// <summary>
     /// Writes a line on this thread when nothing is queued and nobody is writing (so lines keep their place among
     /// the app's own output); else queues it for the writer thread. False (counted on <paramref name="guard"/>)
     /// when the queue is full.
     /// </summary>
-    public bool TryWrite(string name, string text, IReadOnlyList<string> tags, ProbeGuard? guard)
+    public bool TryWrite(string name, string text, IReadOnlyList<string> tags, ProbeGuard? guard, OutputKind kind = OutputKind.Log)
     {
         var size = name.Length + text.Length;
         for (var i = 0; i < tags.Count; i++)
@@ -50,7 +50,7 @@ internal sealed class OutputQueue
                     return false;
                 }
 
-                _lines.Enqueue(new Line(name, text, tags, size));
+                _lines.Enqueue(new Line(name, text, tags, size, kind));
                 _chars += size;
                 if (_writer is null)
                 {
@@ -64,7 +64,7 @@ internal sealed class OutputQueue
 
         try
         {
-            _write(name, text, tags);
+            _write(name, text, tags, kind);
         }
         finally
         {
@@ -132,7 +132,7 @@ internal sealed class OutputQueue
 
             try
             {
-                _write(line.Name, line.Text, line.Tags);
+                _write(line.Name, line.Text, line.Tags, line.Kind);
             }
             catch (Exception)
             {
@@ -141,5 +141,12 @@ internal sealed class OutputQueue
         }
     }
 
-    private readonly record struct Line(string Name, string Text, IReadOnlyList<string> Tags, int Size);
+    private readonly record struct Line(string Name, string Text, IReadOnlyList<string> Tags, int Size, OutputKind Kind);
+}
+
+/// <summary>What an output line is: a log instrument's line or a snapshot (one JSON object).</summary>
+internal enum OutputKind
+{
+    Log,
+    Snapshot,
 }

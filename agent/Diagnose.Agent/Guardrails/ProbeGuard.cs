@@ -19,12 +19,19 @@ namespace Diagnose.Guardrails;
 internal sealed class ProbeGuard
 {
     internal const int SampleEvery = 8;
+
+    /// <summary>Snapshots a second per probe by default.</summary>
+    internal const double SnapshotRate = 1;
+
+    /// <summary>Snapshots a second over all the probes of the process that keep the default rate.</summary>
+    internal const double ProcessSnapshotRate = 20;
     internal const int SamplesPerSecond = 20;
 
     /// <summary>A timed fire shorter than this (wall time) is charged its wall time, a longer one its thread's CPU time.</summary>
     internal const int ShortFireMicroseconds = 50;
 
     private static readonly TokenBucket? s_processLogs = GuardDefaults.Current.ProcessLogRate > 0 ? new TokenBucket(GuardDefaults.Current.ProcessLogRate) : null;
+    private static readonly TokenBucket s_processSnapshots = new(ProcessSnapshotRate);
 
     private readonly Instrument _instrument;
     private readonly TokenBucket? _bucket;
@@ -72,11 +79,13 @@ internal sealed class ProbeGuard
         }
 
         // Instruments that write a line (or an event) per fire are limited by default; numbers aggregate and are not.
+        // Snapshots (large, with a stack walk) are 1 a second by default, and 20 a second over the process (their own
+        // process limit, not the lines').
         var rateLimitedByDefault = instrument is not NumericInstrument and not TestInstrument;
-        var rate = limits.Rate ?? (rateLimitedByDefault ? defaults.LogRate : 0);
+        var rate = limits.Rate ?? (instrument is SnapshotInstrument ? SnapshotRate : rateLimitedByDefault ? defaults.LogRate : 0);
         Rate = rate;
         _bucket = rate > 0 ? new TokenBucket(rate) : null;
-        _process = limits.Rate is null && rateLimitedByDefault ? processLogs : null;
+        _process = limits.Rate is null ? (instrument is SnapshotInstrument ? s_processSnapshots : rateLimitedByDefault ? processLogs : null) : null;
         _maxHits = limits.MaxHits ?? 0;
         BudgetMs = limits.BudgetMs ?? defaults.CallBudgetMs;
         CpuPercent = limits.CpuPercent ?? defaults.CpuPercent;
@@ -96,6 +105,9 @@ internal sealed class ProbeGuard
 
     /// <summary>The bucket shared by the log instruments that keep the default rate, or null when there is no process limit.</summary>
     internal static TokenBucket? ProcessLogs => s_processLogs;
+
+    /// <summary>The bucket all snapshot instruments with the default rate share.</summary>
+    internal static TokenBucket ProcessSnapshots => s_processSnapshots;
 
     internal TokenBucket? Bucket => _bucket;
 

@@ -16,6 +16,11 @@ internal static class InstrumentOutput
     /// <summary>Called with (instrument name, value text, tags) for every log line (on the firing or the output thread).</summary>
     public static event Action<string, string, IReadOnlyList<string>>? LogWritten;
 
+    /// <summary>Called with (instrument name, the snapshot's JSON) for every snapshot (on the firing or the output thread).</summary>
+    public static event Action<string, string>? SnapshotWritten;
+
+    public static string FormatSnapshot(string name, string json) => $"Snapshot ({name}) = {json}";
+
     public static string FormatLog(string name, string text, IReadOnlyList<string> tags) =>
         $"Probe ({name})[tags=[{string.Join(", ", tags.Select(ValueText.Cut))}]] = {text}";
 
@@ -23,17 +28,21 @@ internal static class InstrumentOutput
     public static void WriteLog(string name, string text, IReadOnlyList<string> tags, ProbeGuard? guard = null) =>
         s_queue.TryWrite(name, text, tags, guard);
 
+    /// <summary>Writes or queues a snapshot like a log line (same queue, same limits).</summary>
+    public static void WriteSnapshot(string name, string json, ProbeGuard? guard = null) =>
+        s_queue.TryWrite(name, json, [], guard, OutputKind.Snapshot);
+
     /// <summary>Waits until the queued lines are written (at most <paramref name="timeout"/>).</summary>
     public static bool Flush(TimeSpan timeout) => s_queue.Flush(timeout);
 
-    private static void Write(string name, string text, IReadOnlyList<string> tags)
+    private static void Write(string name, string text, IReadOnlyList<string> tags, OutputKind kind)
     {
         if (s_toStandardOutput)
         {
             try
             {
                 s_stdout ??= new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
-                s_stdout.WriteLine(FormatLog(name, text, tags));
+                s_stdout.WriteLine(kind == OutputKind.Snapshot ? FormatSnapshot(name, text) : FormatLog(name, text, tags));
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
             {
@@ -43,7 +52,14 @@ internal static class InstrumentOutput
 
         try
         {
-            LogWritten?.Invoke(name, text, tags);
+            if (kind == OutputKind.Snapshot)
+            {
+                SnapshotWritten?.Invoke(name, text);
+            }
+            else
+            {
+                LogWritten?.Invoke(name, text, tags);
+            }
         }
         catch (Exception e)
         {

@@ -17,6 +17,7 @@ internal static class InstrumentFactory
         ["incr"] = typeof(IncrementInstrument),
         ["gauge"] = typeof(GaugeInstrument),
         ["test"] = typeof(TestInstrument),
+        ["snapshot"] = typeof(SnapshotInstrument),
     };
 
     /// <summary>A text that changes whenever the instrument the spec describes changes.</summary>

@@ -8,7 +8,7 @@ namespace Diagnose.Sites;
 /// </summary>
 internal static class ContextNames
 {
-    private static readonly string[] s_call = ["args", "this", "self", "start", "now", "method", "caller", "stack", "thread"];
+    private static readonly string[] s_call = ["args", "this", "self", "start", "now", "method", "caller", "stack", "thread", "snapshot"];
     private static readonly string[] s_return = ["result", "end", "elapsed", "exception", "hotspots"];
 
     /// <summary>Every name the event offers (parameters and locals are added by the caller).</summary>
@@ -45,6 +45,43 @@ internal static class ContextNames
             "hotspots" when returns => [ValueSource.Hotspots],
             _ => [],
         };
+    }
+
+    /// <summary>
+    /// What <c>snapshot</c> shows, in its order: <c>this</c>, the arguments, the locals (end, not async), the result
+    /// and the exception (return and end). A site passes as many of them as it has room for (see SiteCompiler).
+    /// </summary>
+    public static IEnumerable<(string Name, ValueSource Source)> SnapshotValues(InstrumentEvent @event, SiteLayout layout, bool isAsync)
+    {
+        var shape = layout.Shape;
+        if (shape.HasThis)
+        {
+            yield return ("this/this", ValueSource.This);
+        }
+
+        for (var i = 0; i < shape.ArgumentCount; i++)
+        {
+            var name = i < layout.ParameterNames.Count && layout.ParameterNames[i].Length > 0 ? layout.ParameterNames[i] : $"arg{i}";
+            yield return ($"args/{name}", ValueSource.Argument(i));
+        }
+
+        if (@event == InstrumentEvent.End && !isAsync)
+        {
+            foreach (var local in layout.Symbols.LocalsAtExit.Where(l => !l.IsHidden))
+            {
+                yield return ($"locals/{local.Name}", ValueSource.Local(local.Slot));
+            }
+        }
+
+        if (@event != InstrumentEvent.Call && !isAsync)
+        {
+            if (shape.ReturnsValue)
+            {
+                yield return ("result/result", ValueSource.Result);
+            }
+
+            yield return ("exception/exception", ValueSource.Exception);
+        }
     }
 
     public static int IndexOf(IReadOnlyList<string> names, string name)

@@ -57,6 +57,11 @@ internal static class SiteCompiler
                     throw new InstrumentException($"a probe site can pass at most {HookFunctions.MaxValues} values to its instruments; this instrument would need more");
                 }
 
+                if (expressions.FreeNames.Contains(SnapshotInstrument.Frame))
+                {
+                    layout.AddWhileRoom(ContextNames.SnapshotValues(instrument.Event, layout, async is not null).Select(v => v.Source), HookFunctions.MaxValues);
+                }
+
                 parsed.Add(expressions);
             }
             catch (Exception e) when (e is ExpressionException or InstrumentException)

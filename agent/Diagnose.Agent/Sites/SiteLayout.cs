@@ -55,6 +55,15 @@ internal sealed class SiteLayout
         return true;
     }
 
+    /// <summary>Adds the sources one by one, in order, while there is room (what does not fit is left out).</summary>
+    public void AddWhileRoom(IEnumerable<ValueSource> sources, int limit)
+    {
+        foreach (var source in sources)
+        {
+            TryAdd([source], limit);
+        }
+    }
+
     public bool TryGet(ValueSource source, out ParameterExpression parameter, out Capture capture)
     {
         var index = _captures.FindIndex(c => c.Source == source);

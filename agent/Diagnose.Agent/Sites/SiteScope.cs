@@ -66,6 +66,7 @@ internal sealed class SiteScope : IExpressionScope
             "caller" => Expression.Call(Method(typeof(CallerInfo), nameof(CallerInfo.Caller)), Expression.Constant(shape.Method, typeof(MethodBase))),
             "stack" => Expression.Call(Method(typeof(CallerInfo), nameof(CallerInfo.Stack)), Expression.Constant(shape.Method, typeof(MethodBase))),
             "thread" => Expression.Property(null, typeof(Environment), nameof(Environment.CurrentManagedThreadId)),
+            SnapshotInstrument.Frame => Snapshot(),
             "hotspots" => Expression.Call(
                 Method(typeof(Hooks.HotspotsRecorder), nameof(Hooks.HotspotsRecorder.Finish)),
                 Value(ValueSource.Hotspots, name),
@@ -86,6 +87,51 @@ internal sealed class SiteScope : IExpressionScope
     }
 
     public string? WhyMissing(string name) => MissingNames.Explain(name, _event, _layout.Symbols);
+
+    /// <summary>
+    /// <c>snapshot</c>: a <see cref="Snapshots.SnapshotFrame"/> of every value the site passes, by name, and the names
+    /// it could not pass with the reason; the frame reads the stack when it is made (only when the instrument fires).
+    /// </summary>
+    private Expression Snapshot()
+    {
+        var names = new List<string>();
+        var values = new List<Expression>();
+        var missing = new List<string>();
+        foreach (var (name, source) in ContextNames.SnapshotValues(_event, _layout, _async is not null))
+        {
+            if (_layout.TryGet(source, out var parameter, out _))
+            {
+                names.Add(name);
+                values.Add(Expression.Convert(parameter, typeof(object)));
+            }
+            else
+            {
+                var why = _layout.Shape.Capture(source).Unavailable ?? $"a probe site passes at most {Hooks.HookFunctions.MaxValues} values";
+                missing.Add($"{name[(name.IndexOf('/') + 1)..]}: {why}");
+            }
+        }
+
+        if (_async is not null && _event != InstrumentEvent.Call)
+        {
+            if (!_async.IsVoid)
+            {
+                names.Add("result/result");
+                values.Add(Expression.Convert(_async.Result, typeof(object)));
+            }
+
+            names.Add("exception/exception");
+            values.Add(Expression.Convert(_async.Fault, typeof(object)));
+        }
+
+        var constructor = typeof(Snapshots.SnapshotFrame).GetConstructors().Single();
+        return Expression.New(
+            constructor,
+            Expression.Constant(_layout.Shape.Method, typeof(MethodBase)),
+            Expression.Constant(_event.ToString().ToLowerInvariant()),
+            Expression.Constant(names.ToArray()),
+            Expression.NewArrayInit(typeof(object), values),
+            Expression.Constant(missing.ToArray()));
+    }
 
     /// <summary>Every argument, boxed, in order (null where one cannot be captured).</summary>
     public Expression AllArguments() =>

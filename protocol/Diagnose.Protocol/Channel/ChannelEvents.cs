@@ -38,4 +38,10 @@ internal static class ChannelEvents
     /// they changed, at most every few seconds.
     /// </summary>
     internal const int ProbeStats = 7;
+
+    /// <summary>
+    /// <c>ProbeSnapshot(string name, string snapshotId, int part, int parts, string text)</c>: one part of a snapshot
+    /// instrument's JSON object (cut like a result, see ResultParts; ids are unique in the process).
+    /// </summary>
+    internal const int ProbeSnapshot = 8;
 }
