@@ -7,6 +7,9 @@ internal abstract record ChannelEvent(DateTimeOffset Time);
 internal sealed record ResultPart(DateTimeOffset Time, string CommandId, int Part, int Parts, string Text) : ChannelEvent(Time);
 
 /// <summary>A line written by a log instrument.</summary>
+/// <summary>One part of a snapshot's JSON (see ResultParts); <see cref="Watching.WatchRenderer"/> puts them together.</summary>
+internal sealed record ProbeSnapshotPart(DateTimeOffset Time, string Name, string SnapshotId, int Part, int Parts, string Text) : ChannelEvent(Time);
+
 internal sealed record ProbeLogLine(DateTimeOffset Time, string Name, string Value, IReadOnlyList<string> Tags) : ChannelEvent(Time);
 
 /// <summary>A value recorded by a hist / incr / gauge instrument.</summary>

@@ -24,6 +24,7 @@ internal static class ChannelEventReader
             return id switch
             {
                 ChannelEvents.CommandResult => new ResultPart(time, Text("commandId"), Number("part"), Number("parts"), Text("text")),
+                ChannelEvents.ProbeSnapshot => new ProbeSnapshotPart(time, Text("name"), Text("snapshotId"), Number("part"), Number("parts"), Text("text")),
                 ChannelEvents.ProbeLog => new ProbeLogLine(time, Text("name"), Text("value"), TagList.Parse(Text("tags"))),
                 ChannelEvents.ProbeMetric => new ProbeMetricValue(time, Text("type"), Text("name"), Real("value"), TagList.Parse(Text("tags"))),
                 ChannelEvents.SpecApplied => new SpecAppliedReport(time, Text("source"), Text("specId"), Text("target"), Text("status"), Text("reason")),

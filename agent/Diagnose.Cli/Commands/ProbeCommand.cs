@@ -24,9 +24,9 @@ internal static class ProbeCommand
     {
         var pid = Options.Pid();
         var target = new Argument<string>("target") { Description = "The method: Ns.Type.Method, Ns.Type.Method(int, string), Ns.Outer+Inner.Method, [Assembly]Ns.Type.Method" };
-        var type = new Option<string>("--type") { Description = "The instrument: log, hist, incr, gauge, test, or a type the process registered", DefaultValueFactory = _ => "log" };
+        var type = new Option<string>("--type") { Description = "The instrument: log, hist, incr, gauge, snapshot (arguments, this, locals, result and stack as JSON), test, or a type the process registered", DefaultValueFactory = _ => "log" };
         var name = new Option<string?>("--name") { Description = "The instrument's name (log prefix, metric name); the target when not given" };
-        var value = new Option<string?>("--value") { Description = "The expression recorded; default: result (args on call) for log, 1 for incr, elapsed for hist" };
+        var value = new Option<string?>("--value") { Description = "The expression recorded; default: result (args on call) for log, 1 for incr, elapsed for hist, snapshot (the whole frame) for snapshot" };
         var @event = new Option<string>("--event") { Description = "When: call (before the body), return (after it), end (inside it, with locals)", DefaultValueFactory = _ => "return" };
         @event.AcceptOnlyFromAmong("call", "return", "end");
         var tags = new Option<string?>("--tags") { Description = "An expression giving tags, e.g. \"new { region = order.Region }\"" };

@@ -20,7 +20,8 @@ internal sealed record NewProbeSpec(
 {
     /// <summary>
     /// The value recorded when none is given: <c>args</c> for a log on call, <c>result</c> for a log on return or end,
-    /// <c>1</c> for incr (counts calls), <c>elapsed</c> for hist (durations), <c>result</c> for test; other types
+    /// <c>1</c> for incr (counts calls), <c>elapsed</c> for hist (durations), <c>result</c> for test, <c>snapshot</c> (the
+    /// whole frame) for snapshot; other types
     /// (gauge, your own) need one.
     /// </summary>
     public static string? DefaultValue(string type, string @event) => type switch
@@ -29,6 +30,7 @@ internal sealed record NewProbeSpec(
         "incr" => "1",
         "hist" => "elapsed",
         "test" => "result",
+        "snapshot" => "snapshot",
         _ => null,
     };
 

@@ -1,4 +1,6 @@
 using Diagnose.Cli.Channel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Diagnose.Protocol.Channel;
 using Serilog;
 using Serilog.Core;
@@ -18,8 +20,15 @@ internal sealed class WatchRenderer : IDisposable
     private const string TextTemplate = "{Timestamp:HH:mm:ss.fff} {Message:lj}{NewLine}";
 
     private readonly Logger _logger;
+    private readonly ResultParts _snapshots = new();
 
-    private WatchRenderer(Logger logger) => _logger = logger;
+    private readonly bool _json;
+
+    private WatchRenderer(Logger logger, bool json)
+    {
+        _logger = logger;
+        _json = json;
+    }
 
     /// <param name="pid">Added to every event as <c>Pid</c>.</param>
     /// <param name="outFile">A file to write (rolled daily and at 100 MB, 10 kept) instead of the console.</param>
@@ -47,7 +56,7 @@ internal sealed class WatchRenderer : IDisposable
                 : configuration.WriteTo.Console(outputTemplate: TextTemplate);
         }
 
-        return new WatchRenderer(configuration.CreateLogger());
+        return new WatchRenderer(configuration.CreateLogger(), json);
     }
 
     public void Render(ChannelEvent channelEvent)
@@ -56,6 +65,9 @@ internal sealed class WatchRenderer : IDisposable
         {
             case ProbeLogLine log:
                 Write(log.Time, LogEventLevel.Information, "log", "Probe ({Name:l})[tags=[{TagText:l}]] = {Value:l}", [log.Name, string.Join(", ", log.Tags), log.Value], log.Tags);
+                break;
+            case ProbeSnapshotPart part when _snapshots.Add(part.SnapshotId, part.Part, part.Parts, part.Text) is { } snapshot:
+                RenderSnapshot(part.Time, part.Name, snapshot);
                 break;
             case ProbeMetricValue metric:
                 Write(metric.Time, LogEventLevel.Information, "metric", "{Type:l} {Name:l} = {Value} [{TagText:l}]", [metric.Type, metric.Name, metric.Value, string.Join(", ", metric.Tags)], metric.Tags);
@@ -75,7 +87,46 @@ internal sealed class WatchRenderer : IDisposable
 
     public void Dispose() => _logger.Dispose();
 
-    private void Write(DateTimeOffset time, LogEventLevel level, string kind, string template, object?[] values, IReadOnlyList<string>? tags)
+    /// <summary>
+    /// A snapshot: indented on the console and in text files (<c>Snapshot (name) =</c> and the JSON below it), as a
+    /// structured <c>Snapshot</c> property with <c>--json</c>.
+    /// </summary>
+    private void RenderSnapshot(DateTimeOffset time, string name, string json)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            Write(time, LogEventLevel.Warning, "error", "agent: a snapshot of {Name:l} could not be read", [name], null);
+            return;
+        }
+
+        if (_json)
+        {
+            Write(time, LogEventLevel.Information, "snapshot", "Snapshot ({Name:l})", [name], null, ("Snapshot", Structured(node)));
+            return;
+        }
+
+        var indented = node?.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? "null";
+        Write(time, LogEventLevel.Information, "snapshot", "Snapshot ({Name:l}) ={NewLineText:l}{Indented:l}", [name, Environment.NewLine, indented], null);
+    }
+
+    private static LogEventPropertyValue Structured(JsonNode? node) => node switch
+    {
+        JsonObject members => new StructureValue(members.Select(m => new LogEventProperty(m.Key, Structured(m.Value)))),
+        JsonArray items => new SequenceValue(items.Select(Structured)),
+        JsonValue value when value.TryGetValue<bool>(out var flag) => new ScalarValue(flag),
+        JsonValue value when value.TryGetValue<string>(out var text) => new ScalarValue(text),
+        JsonValue value when value.TryGetValue<long>(out var whole) => new ScalarValue(whole),
+        JsonValue value when value.TryGetValue<decimal>(out var number) => new ScalarValue(number),
+        JsonValue value when value.TryGetValue<double>(out var real) => new ScalarValue(real),
+        _ => new ScalarValue(null),
+    };
+
+    private void Write(DateTimeOffset time, LogEventLevel level, string kind, string template, object?[] values, IReadOnlyList<string>? tags, (string Name, LogEventPropertyValue Value)? extra = null)
     {
         if (!_logger.BindMessageTemplate(template, values, out var parsed, out var bound))
         {
@@ -84,6 +135,11 @@ internal sealed class WatchRenderer : IDisposable
 
         var properties = bound.ToList();
         properties.Add(new LogEventProperty("Kind", new ScalarValue(kind)));
+        if (extra is { } property)
+        {
+            properties.Add(new LogEventProperty(property.Name, property.Value));
+        }
+
         if (tags is not null)
         {
             properties.Add(new LogEventProperty("Tags", new SequenceValue(tags.Select(t => new ScalarValue(t)))));
