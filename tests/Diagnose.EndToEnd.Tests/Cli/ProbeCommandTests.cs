@@ -122,7 +122,7 @@ public sealed class ProbeCommandTests(TargetRuntime runtime)
         Assert.That(apply.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[]
         {
             $"good\t{Add13}\tinstalled",
-            "unknown-type\tSample.Calculator.Square\terror: unknown instrument type 'nope' (known: log, hist, incr, gauge, test)",
+            "unknown-type\tSample.Calculator.Square\terror: unknown instrument type 'nope' (known: log, hist, incr, gauge, test, snapshot)",
             "unknown-member\tSample.Calculator.Nope\terror: 'Sample.Calculator' does not have a method 'Nope'",
             "syntax\tSample.Calculator.Square\terror: unexpected ')' at 6 in \"len(x))\"",
         }));

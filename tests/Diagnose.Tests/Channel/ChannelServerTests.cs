@@ -107,7 +107,7 @@ public sealed class ChannelServerTests
         Assert.That(result.Specs.Select(s => s.Line), Is.EqualTo(new[]
         {
             "no-instrument\tA.B.M\terror: spec 'no-instrument': 'instrument' is missing",
-            "odd-type\tA.B.M\terror: unknown instrument type 'nope' (known: log, hist, incr, gauge, test)",
+            "odd-type\tA.B.M\terror: unknown instrument type 'nope' (known: log, hist, incr, gauge, test, snapshot)",
         }));
     }
 

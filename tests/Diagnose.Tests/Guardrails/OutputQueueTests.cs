@@ -10,7 +10,7 @@ public sealed class OutputQueueTests
     public void WithNothingQueuedALineIsWrittenAtOnceOnTheCallersThread()
     {
         var written = new List<(string Text, int Thread)>();
-        var queue = new OutputQueue((_, text, _) => written.Add((text, Environment.CurrentManagedThreadId)));
+        var queue = new OutputQueue((_, text, _, _) => written.Add((text, Environment.CurrentManagedThreadId)));
 
         Assert.That(queue.TryWrite("p", "one", [], null), Is.True);
 
@@ -23,7 +23,7 @@ public sealed class OutputQueueTests
         using var stuck = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var written = new List<string>();
-        var queue = new OutputQueue((_, text, _) =>
+        var queue = new OutputQueue((_, text, _, _) =>
         {
             if (text == "first")
             {
@@ -55,7 +55,7 @@ public sealed class OutputQueueTests
     {
         using var stuck = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var queue = new OutputQueue((_, text, _) =>
+        var queue = new OutputQueue((_, text, _, _) =>
         {
             if (text == "first")
             {

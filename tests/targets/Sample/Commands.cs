@@ -81,6 +81,7 @@ public static class Commands
         "json" => System.Text.Json.JsonSerializer.Serialize(new Point(int.Parse(p[1]), int.Parse(p[2]))),
         "il" => IlShape(p[1], int.Parse(p[2])),
         "login" => Login(p[1], p[2]),
+        "ship" => Shipping.Ship(Shipping.Make(int.Parse(p[1])), int.Parse(p[2]), p[3]),
         "charge" => new Store(p[1]).Charge(decimal.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new ArgumentException($"unknown command '{p[0]}'"),
     };
