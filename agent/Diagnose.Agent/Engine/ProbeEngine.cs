@@ -350,7 +350,7 @@ internal sealed class ProbeEngine
         var parameterNames = method.Method.GetParameters().Select((p, i) => p.Name ?? $"arg{i}").ToList();
         var symbols = method.Symbols;
         var original = ILDecoder.Decode(_bridge.GetILBody(method.ModuleId, method.MethodDef));
-        var exitInstruments = instruments.Where(i => i.Event != InstrumentEvent.Call).ToList();
+        var exitInstruments = instruments.Where(i => Sites.ContextNames.Returns(i.Event)).ToList();
         if (exitInstruments.Count > 0 && original.Instructions.Any(i => i.OpCode == System.Reflection.Metadata.ILOpCode.Tail))
         {
             // Return hooks need a protected region a tail call cannot leave from: only call instruments apply here.
@@ -360,7 +360,8 @@ internal sealed class ProbeEngine
 
         var call = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, symbols), instruments.Where(i => i.Event == InstrumentEvent.Call).ToList(), compileErrors);
         var exit = SiteCompiler.Compile(new SiteLayout(method.Shape, parameterNames, symbols), exitInstruments, compileErrors);
-        if (call is null && exit is null)
+        var lines = LineSites(method, instruments.Where(i => i.Event == InstrumentEvent.Line).ToList(), parameterNames, compileErrors);
+        if (call is null && exit is null && lines.Count == 0)
         {
             return null;
         }
@@ -372,6 +373,7 @@ internal sealed class ProbeEngine
             {
                 Call = call is null ? null : Hook(call, sites),
                 Return = exit is null ? null : Hook(exit, sites),
+                LineHooks = lines.Select(l => (l.ILOffset, Hook(l.Site, sites))).ToList(),
                 TimestampFunction = HookFunctions.TimestampPointer,
                 HotspotsBeginFunction = HookFunctions.HotspotsBeginPointer,
                 HotspotsLineFunction = HookFunctions.HotspotsLinePointer,
@@ -386,6 +388,37 @@ internal sealed class ProbeEngine
             Retire(sites);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The sites of line instruments, one per line: at the first visible sequence point starting on that line (in IL
+    /// order), with the locals in scope there. A line without code (the method changed, or the instrument was added
+    /// to a probe of another line) is that instrument's error.
+    /// </summary>
+    private static List<(int ILOffset, CompiledSite Site)> LineSites(InstrumentedMethod method, List<Instrument> instruments, IReadOnlyList<string> parameterNames, IDictionary<Instrument, string> compileErrors)
+    {
+        var sites = new List<(int, CompiledSite)>();
+        foreach (var group in instruments.GroupBy(i => i.Line ?? 0))
+        {
+            var point = method.Symbols.SequencePoints.FirstOrDefault(p => !p.IsHidden && p.StartLine == group.Key);
+            if (point is null)
+            {
+                foreach (var instrument in group)
+                {
+                    compileErrors[instrument] = $"line {group.Key} has no code in {Sites.CallerInfo.Describe(method.Method)}";
+                }
+
+                continue;
+            }
+
+            var layout = new SiteLayout(method.Shape, parameterNames, method.Symbols) { At = (group.Key, point.ILOffset) };
+            if (SiteCompiler.Compile(layout, group.ToList(), compileErrors) is { } site)
+            {
+                sites.Add((point.ILOffset, site));
+            }
+        }
+
+        return sites;
     }
 
     /// <summary>Where hotspots put their line hooks: every visible sequence point.</summary>

@@ -31,7 +31,11 @@ public abstract class Instrument
     /// <summary>The expression whose value the instrument fires with.</summary>
     public string Value { get; }
 
-    public InstrumentEvent Event { get; }
+    /// <summary>When it fires; a line probe makes its instruments <see cref="InstrumentEvent.Line"/> instruments.</summary>
+    public InstrumentEvent Event { get; internal set; }
+
+    /// <summary>For a line probe's instrument: the source line (set by the probe), else null.</summary>
+    internal int? Line { get; set; }
 
     /// <summary>When the instrument stops (its probe restores the method when no instrument is left); null: never.</summary>
     public DateTimeOffset? Expires { get; }

@@ -28,6 +28,7 @@ internal static class InstrumentFactory
     {
         "call" => InstrumentEvent.Call,
         "end" => InstrumentEvent.End,
+        "line" => InstrumentEvent.Line,
         _ => InstrumentEvent.Return,
     };
 

@@ -13,6 +13,9 @@ internal sealed class ProbePlan
 
     public HookCall? Return { get; init; }
 
+    /// <summary>Line probes: a hook before the instruction at each IL offset (a sequence point's), with the values there.</summary>
+    public IReadOnlyList<(int ILOffset, HookCall Hook)> LineHooks { get; init; } = [];
+
     /// <summary>Pointer to a static <c>long ()</c> timestamp function, needed when a value is the start timestamp.</summary>
     public nint TimestampFunction { get; init; }
 

@@ -45,7 +45,7 @@ internal sealed class ProbeRewriter
     /// <exception cref="NotSupportedException">The body has a construct that cannot be instrumented (the message says which).</exception>
     public static RewrittenBody Rewrite(ILBody body, MethodShape shape, ProbePlan plan, IModuleTokens tokens)
     {
-        foreach (var capture in new[] { plan.Call, plan.Return }.Where(h => h is not null).SelectMany(h => h!.Values))
+        foreach (var capture in new[] { plan.Call, plan.Return }.Concat(plan.LineHooks.Select(l => l.Hook)).Where(h => h is not null).SelectMany(h => h!.Values))
         {
             if (capture.Unavailable is not null)
             {
@@ -84,6 +84,8 @@ internal sealed class ProbeRewriter
         {
             PrepareReturn(returnHook, plan, prologue);
         }
+
+        AddProbeLineHooks(plan, original);
 
         if (plan.Call is { } callHook)
         {
@@ -238,10 +240,7 @@ internal sealed class ProbeRewriter
                 continue; // a sequence point that does not start an instruction: no place for a hook
             }
 
-            // The hook keeps the instruction's identity (branches lead to it) but not its original offset: the moved
-            // instruction keeps that, and the hook maps to the original code before it (the JIT's boundary at a
-            // hook that starts a statement then merges with the one before, and the statement's own boundary is
-            // the moved instruction's).
+            // The hook takes the instruction's place (see TakePlace).
             if (emptyStack is not null && !emptyStack.Contains(at))
             {
                 // Mid-statement (a value on the stack, e.g. a local the compiler kept there) the original had no
@@ -257,29 +256,62 @@ internal sealed class ProbeRewriter
                 }
             }
 
-            var moved = new ILInstruction(at.OpCode, at.Operand) { Target = at.Target, Targets = at.Targets, Offset = at.Offset, OriginalOffset = at.OriginalOffset };
-            at.OriginalOffset = null;
-            movedFrom[at] = moved;
-            at.OpCode = ILOpCode.Ldloc;
-            at.Operand = _hotspotsLocal;
-            at.Target = null;
-            at.Targets = null;
-            var index = _body.Instructions.IndexOf(at);
-            _body.Instructions.InsertRange(index + 1,
+            movedFrom[at] = TakePlace(at,
             [
+                new ILInstruction(ILOpCode.Ldloc, _hotspotsLocal),
                 new ILInstruction(ILOpCode.Ldc_i4, line),
                 new ILInstruction(ILOpCode.Ldc_i8, plan.HotspotsLineFunction),
                 new ILInstruction(ILOpCode.Conv_i),
                 new ILInstruction(ILOpCode.Calli, lineSignature),
-                moved,
             ]);
         }
 
         _maxHookStack = Math.Max(_maxHookStack, _body.MaxStack + 3);
     }
 
+    /// <summary>
+    /// Line probes: before the instruction at each sequence point's offset, a call of its hook with the values there
+    /// (arguments as they are now, locals, this). Like a hotspots hook it takes the place of the instruction, so that
+    /// every branch to the line runs it; a hotspots hook at the same point already did, and stays right after it.
+    /// </summary>
+    private void AddProbeLineHooks(ProbePlan plan, List<ILInstruction> original)
+    {
+        var byOffset = original.ToDictionary(i => i.Offset);
+        foreach (var (offset, hook) in plan.LineHooks)
+        {
+            if (!byOffset.TryGetValue(offset, out var at))
+            {
+                throw new NotSupportedException($"the line's sequence point (IL offset {offset}) does not start an instruction");
+            }
+
+            TakePlace(at, HookCallInstructions(hook, exceptional: false, live: true));
+            _maxHookStack = Math.Max(_maxHookStack, _body.MaxStack + hook.Values.Count + 2);
+        }
+    }
+
+    /// <summary>
+    /// Puts <paramref name="hook"/> where <paramref name="at"/> is: <paramref name="at"/> becomes the hook's first
+    /// instruction (branches and clause starts that led to it now run the hook) and a copy of it follows the hook. The
+    /// hook keeps the instruction's identity but not its original offset: the copy keeps that, and the hook maps to the
+    /// original code before it (the JIT's boundary at a hook that starts a statement then merges with the one before,
+    /// and the statement's own boundary is the moved instruction's). Returns the copy.
+    /// </summary>
+    private ILInstruction TakePlace(ILInstruction at, List<ILInstruction> hook)
+    {
+        var moved = new ILInstruction(at.OpCode, at.Operand) { Target = at.Target, Targets = at.Targets, Offset = at.Offset, OriginalOffset = at.OriginalOffset };
+        var first = hook[0];
+        at.OriginalOffset = null;
+        at.OpCode = first.OpCode;
+        at.Operand = first.Operand;
+        at.Target = first.Target;
+        at.Targets = first.Targets;
+        var index = _body.Instructions.IndexOf(at);
+        _body.Instructions.InsertRange(index + 1, hook.Skip(1).Append(moved));
+        return moved;
+    }
+
     /// <summary>ldc.i4 site; values…; ldc.i8 pointer; conv.i; calli (int, …) → void.</summary>
-    private List<ILInstruction> HookCallInstructions(HookCall hook, bool exceptional)
+    private List<ILInstruction> HookCallInstructions(HookCall hook, bool exceptional, bool live = false)
     {
         var instructions = new List<ILInstruction> { new(ILOpCode.Ldc_i4, hook.SiteId) };
         var parameters = new List<byte[]> { new[] { (byte)SignatureTypeCode.I4 } };
@@ -292,7 +324,7 @@ internal sealed class ProbeRewriter
             }
             else
             {
-                instructions.AddRange(Load(capture));
+                instructions.AddRange(Load(capture, live));
             }
 
             parameters.Add(HookParameterBlob(capture));
@@ -311,12 +343,14 @@ internal sealed class ProbeRewriter
         : capture.ValueBlob.Unmodified();
 
     /// <summary>Pushes the captured value as the hook parameter type; never throws.</summary>
-    private List<ILInstruction> Load(Capture capture)
+    /// <param name="capture">The value.</param>
+    /// <param name="live">An argument as it is now (a line hook), not the copy taken on entry that return hooks read.</param>
+    private List<ILInstruction> Load(Capture capture, bool live = false)
     {
         var source = capture.Source;
         var load = source.Kind switch
         {
-            ValueSourceKind.Argument when _shadows.TryGetValue(_shape.ArgumentSlot(source.Index), out var shadow) => new ILInstruction(ILOpCode.Ldloc, shadow),
+            ValueSourceKind.Argument when !live && _shadows.TryGetValue(_shape.ArgumentSlot(source.Index), out var shadow) => new ILInstruction(ILOpCode.Ldloc, shadow),
             ValueSourceKind.Argument => new ILInstruction(ILOpCode.Ldarg, _shape.ArgumentSlot(source.Index)),
             ValueSourceKind.This => new ILInstruction(ILOpCode.Ldarg, 0),
             ValueSourceKind.Result => new ILInstruction(ILOpCode.Ldloc, _resultLocal),

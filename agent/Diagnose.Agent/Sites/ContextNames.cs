@@ -12,12 +12,22 @@ internal static class ContextNames
     private static readonly string[] s_return = ["result", "end", "elapsed", "exception", "hotspots"];
 
     /// <summary>Every name the event offers (parameters and locals are added by the caller).</summary>
-    public static IEnumerable<string> BuiltIn(InstrumentEvent @event) =>
-        @event == InstrumentEvent.Call ? s_call : s_call.Concat(s_return);
+    public static IEnumerable<string> BuiltIn(InstrumentEvent @event) => @event switch
+    {
+        InstrumentEvent.Call => s_call,
+        InstrumentEvent.Line => s_call.Append("line"),
+        _ => s_call.Concat(s_return),
+    };
 
     /// <summary>True when <paramref name="name"/> is a built-in name of some event other than <paramref name="event"/>.</summary>
     public static bool BelongsToLaterEvent(string name, InstrumentEvent @event) =>
-        @event == InstrumentEvent.Call && s_return.Contains(name);
+        @event is InstrumentEvent.Call or InstrumentEvent.Line && s_return.Contains(name);
+
+    /// <summary>Return and end see how the call ended (result, exception, elapsed); call and line do not.</summary>
+    public static bool Returns(InstrumentEvent @event) => @event is InstrumentEvent.Return or InstrumentEvent.End;
+
+    /// <summary>End and line read the method's locals.</summary>
+    public static bool ReadsLocals(InstrumentEvent @event) => @event is InstrumentEvent.End or InstrumentEvent.Line;
 
     /// <summary>The values that must be captured for <paramref name="name"/> to be evaluated on <paramref name="event"/>.</summary>
     public static IEnumerable<ValueSource> SourcesOf(string name, InstrumentEvent @event, SiteLayout layout)
@@ -29,12 +39,17 @@ internal static class ContextNames
             return [ValueSource.Argument(parameter)];
         }
 
-        if (@event == InstrumentEvent.End && layout.LocalSlot(name) is { } local)
+        if (ReadsLocals(@event) && layout.LocalSlot(name) is { } local)
         {
             return [ValueSource.Local(local)];
         }
 
-        var returns = @event != InstrumentEvent.Call;
+        if (@event == InstrumentEvent.Line && layout.HoistedField(name) is not null)
+        {
+            return [ValueSource.This];
+        }
+
+        var returns = Returns(@event);
         return name switch
         {
             "args" => Enumerable.Range(0, shape.ArgumentCount).Select(ValueSource.Argument),
@@ -65,15 +80,13 @@ internal static class ContextNames
             yield return ($"args/{name}", ValueSource.Argument(i));
         }
 
-        if (@event == InstrumentEvent.End && !isAsync)
+        var locals = @event == InstrumentEvent.End && !isAsync ? layout.Symbols.LocalsAtExit.Where(l => !l.IsHidden) : layout.LocalsAtLine;
+        foreach (var local in locals)
         {
-            foreach (var local in layout.Symbols.LocalsAtExit.Where(l => !l.IsHidden))
-            {
-                yield return ($"locals/{local.Name}", ValueSource.Local(local.Slot));
-            }
+            yield return ($"locals/{local.Name}", ValueSource.Local(local.Slot));
         }
 
-        if (@event != InstrumentEvent.Call && !isAsync)
+        if (Returns(@event) && !isAsync)
         {
             if (shape.ReturnsValue)
             {

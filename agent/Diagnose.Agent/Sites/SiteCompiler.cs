@@ -36,7 +36,7 @@ internal static class SiteCompiler
     /// <returns>The site, or null when no instrument could be compiled.</returns>
     public static CompiledSite? Compile(SiteLayout layout, IReadOnlyList<Instrument> instruments, IDictionary<Instrument, string> errors)
     {
-        var awaited = instruments.Any(i => i.Event != InstrumentEvent.Call) ? AsyncReturn.AwaitedType(layout.Shape.Method) : null;
+        var awaited = instruments.Any(i => ContextNames.Returns(i.Event)) ? AsyncReturn.AwaitedType(layout.Shape.Method) : null;
         var async = awaited is not null && layout.TryAdd([ValueSource.Result, ValueSource.Exception], HookFunctions.MaxValues) ? new AsyncValues(awaited) : null;
         var parsed = new List<ParsedInstrument>();
         foreach (var instrument in instruments)

@@ -26,8 +26,37 @@ internal sealed class SiteLayout
 
     public MethodSymbols Symbols { get; }
 
-    /// <summary>The slot of a local variable by its source name (or <c>localN</c>), null when there is none.</summary>
-    public int? LocalSlot(string name) => Symbols.SlotOf(name);
+    /// <summary>For a line probe's site: the source line and the IL offset of its first sequence point; else null.</summary>
+    public (int Line, int ILOffset)? At { get; init; }
+
+    /// <summary>
+    /// The slot of a local variable by its source name (or <c>localN</c>), null when there is none; at a line, only a
+    /// local whose scope holds the line (the innermost one of that name).
+    /// </summary>
+    public int? LocalSlot(string name) => At is { } at ? InScope(at.ILOffset).FirstOrDefault(l => l.Name == name)?.Slot : Symbols.SlotOf(name);
+
+    /// <summary>The locals a line can read: visible declarations whose scope holds the offset, innermost first, one per name.</summary>
+    public IReadOnlyList<LocalSymbol> LocalsAtLine => At is { } at ? InScope(at.ILOffset) : [];
+
+    /// <summary>
+    /// At a line of a state machine's MoveNext: the field that holds a local the compiler hoisted out of the method (or
+    /// a parameter of the async method or iterator, kept under its own name), else null.
+    /// </summary>
+    public System.Reflection.FieldInfo? HoistedField(string name)
+    {
+        if (At is null || Symbols.StateMachineKickoff is null)
+        {
+            return null;
+        }
+
+        return Symbols.FindHoisted(name)?.Field
+            ?? Shape.Method.DeclaringType?.GetField(name, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic);
+    }
+
+    private List<LocalSymbol> InScope(int offset) =>
+        Symbols.Locals.Where(l => !l.IsHidden && l.ScopeStart <= offset && offset < l.ScopeEnd)
+            .OrderByDescending(l => l.ScopeStart).ThenBy(l => l.Slot)
+            .DistinctBy(l => l.Name).ToList();
 
     public IReadOnlyList<Capture> Captures => _captures;
 

@@ -36,9 +36,15 @@ internal sealed class SiteScope : IExpressionScope
             throw new ExpressionException($"'{name}': the locals of an async method live in its state machine; the end event cannot read them");
         }
 
-        if (_event == InstrumentEvent.End && _layout.LocalSlot(name) is { } local)
+        if (ContextNames.ReadsLocals(_event) && _layout.LocalSlot(name) is { } local)
         {
             return Value(ValueSource.Local(local), name);
+        }
+
+        if (_event == InstrumentEvent.Line && _layout.HoistedField(name) is { } hoisted)
+        {
+            // A local (or parameter) of an async method or iterator lives in a field of its state machine.
+            return Expression.Field(Value(ValueSource.This, "this"), hoisted);
         }
 
         if (ContextNames.BelongsToLaterEvent(name, _event))
@@ -46,9 +52,10 @@ internal sealed class SiteScope : IExpressionScope
             throw new ExpressionException($"'{name}' is not available on the {_event.ToString().ToLowerInvariant()} event");
         }
 
-        var returns = _event != InstrumentEvent.Call;
+        var returns = ContextNames.Returns(_event);
         return name switch
         {
+            "line" when _layout.At is { } at => Expression.Constant(at.Line),
             "args" => AllArguments(),
             "this" or "self" when !shape.HasThis => throw new ExpressionException($"'{name}' is not available: {CallerInfo.Describe(shape.Method)} is static"),
             "this" or "self" => Value(ValueSource.This, name),
@@ -80,13 +87,17 @@ internal sealed class SiteScope : IExpressionScope
     {
         get
         {
-            var locals = _event == InstrumentEvent.End && _async is null ? _layout.Symbols.LocalsAtExit.Select(l => l.Name) : [];
+            var locals = _event == InstrumentEvent.End && _async is null ? _layout.Symbols.LocalsAtExit.Select(l => l.Name)
+                : _layout.LocalsAtLine.Select(l => l.Name).Concat(_layout.At is not null ? _layout.Symbols.HoistedLocals.Select(h => h.Name) : []);
             var builtIn = ContextNames.BuiltIn(_event).Where(n => _layout.Shape.HasThis || n is not ("this" or "self"));
             return _layout.ParameterNames.Where(n => n.Length > 0).Concat(locals).Concat(builtIn);
         }
     }
 
-    public string? WhyMissing(string name) => MissingNames.Explain(name, _event, _layout.Symbols);
+    public string? WhyMissing(string name) =>
+        _layout.At is { } at && _layout.Symbols.SlotOf(name) is not null
+            ? $"'{name}' is a local of the method but not in scope at line {at.Line}"
+            : MissingNames.Explain(name, _event == InstrumentEvent.Line ? InstrumentEvent.End : _event, _layout.Symbols);
 
     /// <summary>
     /// <c>snapshot</c>: a <see cref="Snapshots.SnapshotFrame"/> of every value the site passes, by name, and the names
@@ -130,7 +141,8 @@ internal sealed class SiteScope : IExpressionScope
             Expression.Constant(_event.ToString().ToLowerInvariant()),
             Expression.Constant(names.ToArray()),
             Expression.NewArrayInit(typeof(object), values),
-            Expression.Constant(missing.ToArray()));
+            Expression.Constant(missing.ToArray()),
+            Expression.Constant(_layout.At?.Line ?? 0));
     }
 
     /// <summary>Every argument, boxed, in order (null where one cannot be captured).</summary>

@@ -18,14 +18,15 @@ internal sealed class SnapshotFrame
     /// <param name="names">For each value: its section (this, args, locals, result, exception) and name.</param>
     /// <param name="values">The values, in the order of <paramref name="names"/>.</param>
     /// <param name="notCaptured">Values the site could not pass, with the reason.</param>
-    public SnapshotFrame(MethodBase method, string @event, string[] names, object?[] values, string[] notCaptured)
+    /// <param name="line">At a line probe: its line, which the probed method's frame shows (the hook's own code maps to the statement before it); else 0.</param>
+    public SnapshotFrame(MethodBase method, string @event, string[] names, object?[] values, string[] notCaptured, int line)
     {
         Method = method;
         Event = @event;
         Names = names;
         Values = values;
         NotCaptured = notCaptured;
-        Stack = Frames(method);
+        Stack = Frames(method, line);
     }
 
     public MethodBase Method { get; }
@@ -42,7 +43,7 @@ internal sealed class SnapshotFrame
     /// <summary>The probed method and its callers: <c>Ns.Type.Method (File.cs:12)</c>, at most 32.</summary>
     public IReadOnlyList<string> Stack { get; }
 
-    private static List<string> Frames(MethodBase method)
+    private static List<string> Frames(MethodBase method, int line)
     {
         var frames = new List<string>();
         foreach (var frame in CallerInfo.Stack(method).GetFrames())
@@ -53,7 +54,8 @@ internal sealed class SnapshotFrame
             }
 
             var file = frame.GetFileName();
-            frames.Add(file is null ? CallerInfo.Describe(at) : $"{CallerInfo.Describe(at)} ({Path.GetFileName(file)}:{frame.GetFileLineNumber()})");
+            var number = frames.Count == 0 && line > 0 ? line : frame.GetFileLineNumber();
+            frames.Add(file is null ? CallerInfo.Describe(at) : $"{CallerInfo.Describe(at)} ({Path.GetFileName(file)}:{number})");
             if (frames.Count == MaxFrames)
             {
                 break;

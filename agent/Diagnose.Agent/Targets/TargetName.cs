@@ -2,17 +2,49 @@ namespace Diagnose.Targets;
 
 /// <summary>
 /// A parsed target: <c>[Assembly]Namespace.Outer+Inner`1.Member(ParamType, …)</c>. <see cref="Parameters"/> is null
-/// when no parameter list was given (all overloads).
+/// when no parameter list was given (all overloads). A line probe's target ends in <c>:LINE</c>: a method's
+/// (<c>Ns.Type.Method:44</c>, <see cref="Line"/> set) or a source file's (<c>Program.cs:44</c>, <c>Shop/Program.cs:44</c>:
+/// <see cref="File"/> set, a path suffix matched against the PDBs' documents; type and member are empty).
 /// </summary>
 internal sealed record TargetName(string Text, string? Assembly, string TypeName, string Member, IReadOnlyList<string>? Parameters)
 {
+    private static readonly string[] s_sourceExtensions = [".cs", ".fs", ".vb", ".razor", ".cshtml"];
+
+    /// <summary>The source line of a line probe, or null.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>The source file (path suffix) of a file line probe, or null.</summary>
+    public string? File { get; init; }
+
     /// <exception cref="DiagnoseException">The text is not a target.</exception>
-    public static TargetName Parse(string text)
+    public static TargetName Parse(string text) => Parse(text, text);
+
+    /// <param name="text">What to parse.</param>
+    /// <param name="written">The whole target as written, for error messages (a line target parses its method part).</param>
+    private static TargetName Parse(string text, string written)
     {
         var rest = (text ?? string.Empty).Trim();
         if (rest.Length == 0)
         {
-            throw Invalid(text ?? string.Empty, "it is empty");
+            throw Invalid(written ?? string.Empty, "it is empty");
+        }
+
+        var colon = rest.LastIndexOf(':');
+        if (colon >= 0)
+        {
+            var lineText = rest[(colon + 1)..].Trim();
+            if (!int.TryParse(lineText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line) || line <= 0)
+            {
+                throw Invalid(written, $"after ':' comes a line number (File.cs:44 or Ns.Type.Method:44), not '{lineText}'");
+            }
+
+            var before = rest[..colon].Trim();
+            if (before.Contains('/') || before.Contains('\\') || s_sourceExtensions.Any(e => before.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            {
+                return new TargetName(text!.Trim(), null, string.Empty, string.Empty, null) { Line = line, File = before.Replace('\\', '/') };
+            }
+
+            return Parse(before, written) with { Text = text!.Trim(), Line = line };
         }
 
         string? assembly = null;
@@ -21,7 +53,7 @@ internal sealed record TargetName(string Text, string? Assembly, string TypeName
             var close = rest.IndexOf(']');
             if (close < 2)
             {
-                throw Invalid(text!, "the assembly qualifier '[Assembly]' is not closed or empty");
+                throw Invalid(written, "the assembly qualifier '[Assembly]' is not closed or empty");
             }
 
             assembly = rest[1..close].Trim();
@@ -34,10 +66,10 @@ internal sealed record TargetName(string Text, string? Assembly, string TypeName
         {
             if (!rest.EndsWith(')'))
             {
-                throw Invalid(text!, "the parameter list is not closed with ')'");
+                throw Invalid(written, "the parameter list is not closed with ')'");
             }
 
-            parameters = SplitParameters(rest[(open + 1)..^1], text!);
+            parameters = SplitParameters(rest[(open + 1)..^1], written);
             rest = rest[..open].Trim();
         }
 
@@ -47,14 +79,14 @@ internal sealed record TargetName(string Text, string? Assembly, string TypeName
             : rest.LastIndexOf('.');
         if (split <= 0 || split == rest.Length - 1)
         {
-            throw Invalid(text!, "expected Namespace.Type.Method");
+            throw Invalid(written, "expected Namespace.Type.Method");
         }
 
         var member = rest[(split + 1)..];
         var typeName = rest[..split];
         if (typeName.Contains(' ') || member.Contains(' '))
         {
-            throw Invalid(text!, "names cannot contain spaces");
+            throw Invalid(written, "names cannot contain spaces");
         }
 
         return new TargetName(text!.Trim(), assembly, typeName, member, parameters);

@@ -12,6 +12,17 @@ internal static class TargetResolver
     /// <exception cref="DiagnoseException">The type exists but the member does not, or nothing it names can be probed.</exception>
     public static TargetResolution Resolve(TargetName target, IEnumerable<Assembly> assemblies)
     {
+        if (target.File is not null)
+        {
+            return LineTargets.InFile(target, assemblies);
+        }
+
+        var resolution = ResolveMethods(target, assemblies);
+        return target.Line is null || resolution.IsPending ? resolution : TargetResolution.Found(LineTargets.InMethods(target, resolution.Methods));
+    }
+
+    private static TargetResolution ResolveMethods(TargetName target, IEnumerable<Assembly> assemblies)
+    {
         var candidates = assemblies.Where(a => target.Assembly is null || string.Equals(a.GetName().Name, target.Assembly, StringComparison.OrdinalIgnoreCase)).ToList();
         if (target.Assembly is not null && candidates.Count == 0)
         {
