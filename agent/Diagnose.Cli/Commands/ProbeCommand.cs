@@ -23,7 +23,7 @@ internal static class ProbeCommand
     private static Command Add()
     {
         var pid = Options.Pid();
-        var target = new Argument<string>("target") { Description = "The method: Ns.Type.Method, Ns.Type.Method(int, string), Ns.Outer+Inner.Method, [Assembly]Ns.Type.Method" };
+        var target = new Argument<string>("target") { Description = "The method: Ns.Type.Method, Ns.Type.Method(int, string), Ns.Outer+Inner.Method, [Assembly]Ns.Type.Method; or a source line: File.cs:LINE, Ns.Type.Method:LINE (the instruments then fire before that line runs, with its locals)" };
         var type = new Option<string>("--type") { Description = "The instrument: log, hist, incr, gauge, snapshot (arguments, this, locals, result and stack as JSON), test, or a type the process registered", DefaultValueFactory = _ => "log" };
         var name = new Option<string?>("--name") { Description = "The instrument's name (log prefix, metric name); the target when not given" };
         var value = new Option<string?>("--value") { Description = "The expression recorded; default: result (args on call) for log, 1 for incr, elapsed for hist, snapshot (the whole frame) for snapshot" };
