@@ -17,6 +17,9 @@ internal sealed class SpecFile : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The ids of the specs added.</summary>
+    public IReadOnlyList<string> Ids => _specs.Select(p => p.Key).ToList();
+
     public SpecFile Add(string id, string target, string value, string type = "log", string? name = null, string @event = "return", JsonObject? custom = null, double? lifespan = null)
     {
         var spec = new JsonObject

@@ -23,7 +23,8 @@ public static class Traces
             "finally" => () => InFinally(4),
             "rethrow" => () => Rethrow(4),
             "async" => () => Async(4).GetAwaiter().GetResult(),
-            _ => throw new ArgumentException($"unknown trace case '{kind}' (known: body, callee, catch, finally, rethrow, async)"),
+            "lines" => () => Lines.Throws(4),
+            _ => throw new ArgumentException($"unknown trace case '{kind}' (known: body, callee, catch, finally, rethrow, async, lines)"),
         };
         try
         {
