@@ -87,6 +87,11 @@ public sealed class Probe
             Error = null;
             _methods = [];
             Probes.Unregister(this);
+            if (Name.Exceptions is not null)
+            {
+                Snapshots.ExceptionWatch.Remove(this);
+            }
+
             ProbeEngine.Instance.Uninstall(this);
         }
     }
@@ -153,6 +158,19 @@ public sealed class Probe
     {
         lock (_gate)
         {
+            if (Name.Exceptions is { } pattern)
+            {
+                if (!CurrentInstruments().Any(i => i is SnapshotInstrument))
+                {
+                    return Failed("an exceptions probe takes snapshot instruments (--type snapshot): the snapshot of a throw is what it writes", throwOnError);
+                }
+
+                Snapshots.ExceptionWatch.Add(this, pattern);
+                State = ProbeState.Installed;
+                Error = null;
+                return true;
+            }
+
             TargetResolution resolution;
             try
             {

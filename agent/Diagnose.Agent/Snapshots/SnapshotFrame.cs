@@ -29,6 +29,16 @@ internal sealed class SnapshotFrame
         Stack = Frames(method, line);
     }
 
+    private SnapshotFrame(SnapshotFrame frame, string @event)
+    {
+        Method = frame.Method;
+        Event = @event;
+        Names = frame.Names;
+        Values = frame.Values;
+        NotCaptured = frame.NotCaptured;
+        Stack = frame.Stack;
+    }
+
     public MethodBase Method { get; }
 
     public string Event { get; }
@@ -42,6 +52,9 @@ internal sealed class SnapshotFrame
 
     /// <summary>The probed method and its callers: <c>Ns.Type.Method (File.cs:12)</c>, at most 32.</summary>
     public IReadOnlyList<string> Stack { get; }
+
+    /// <summary>The same frame under another event's name (an end snapshot that an exceptions probe reports).</summary>
+    public SnapshotFrame As(string @event) => new(this, @event);
 
     private static List<string> Frames(MethodBase method, int line)
     {

@@ -16,6 +16,14 @@ internal sealed record TargetName(string Text, string? Assembly, string TypeName
     /// <summary>The source file (path suffix) of a file line probe, or null.</summary>
     public string? File { get; init; }
 
+    /// <summary>
+    /// An exceptions probe's type pattern (<c>exceptions:PATTERN</c>, <c>*</c> and <c>?</c> as wildcards; <c>exceptions</c>
+    /// alone is <c>*</c>), or null.
+    /// </summary>
+    public string? Exceptions { get; init; }
+
+    private const string ExceptionsPrefix = "exceptions";
+
     /// <exception cref="DiagnoseException">The text is not a target.</exception>
     public static TargetName Parse(string text) => Parse(text, text);
 
@@ -27,6 +35,17 @@ internal sealed record TargetName(string Text, string? Assembly, string TypeName
         if (rest.Length == 0)
         {
             throw Invalid(written ?? string.Empty, "it is empty");
+        }
+
+        if (rest == ExceptionsPrefix || rest.StartsWith(ExceptionsPrefix + ":", StringComparison.Ordinal))
+        {
+            var pattern = rest.Length > ExceptionsPrefix.Length ? rest[(ExceptionsPrefix.Length + 1)..].Trim() : "*";
+            if (pattern.Length == 0 || pattern.Any(c => char.IsWhiteSpace(c) || c is ':' or '(' or ')'))
+            {
+                throw Invalid(written, $"after 'exceptions:' comes an exception type or a pattern (System.InvalidOperationException, Shop.*, *), not '{pattern}'");
+            }
+
+            return new TargetName(rest, null, string.Empty, string.Empty, null) { Exceptions = pattern };
         }
 
         var colon = rest.LastIndexOf(':');
