@@ -23,7 +23,8 @@ internal static class ProbeCommand
     private static Command Add()
     {
         var pid = Options.Pid();
-        var target = new Argument<string>("target") { Description = "The method: Ns.Type.Method, Ns.Type.Method(int, string), Ns.Outer+Inner.Method, [Assembly]Ns.Type.Method; or a source line: File.cs:LINE, Ns.Type.Method:LINE (the instruments then fire before that line runs, with its locals)" };
+        var target = new Argument<string?>("target") { Description = "The method: Ns.Type.Method, Ns.Type.Method(int, string), Ns.Outer+Inner.Method, [Assembly]Ns.Type.Method; or a source line: File.cs:LINE, Ns.Type.Method:LINE (the instruments then fire before that line runs, with its locals)", Arity = ArgumentArity.ZeroOrOne };
+        var exceptions = new Option<string?>("--exceptions") { Description = "Instead of a target: snapshot the throwing frame of exceptions of this type (or pattern, e.g. Shop.*; all when not given) thrown in the app's code", Arity = ArgumentArity.ZeroOrOne };
         var type = new Option<string>("--type") { Description = "The instrument: log, hist, incr, gauge, snapshot (arguments, this, locals, result and stack as JSON), test, or a type the process registered", DefaultValueFactory = _ => "log" };
         var name = new Option<string?>("--name") { Description = "The instrument's name (log prefix, metric name); the target when not given" };
         var value = new Option<string?>("--value") { Description = "The expression recorded; default: result (args on call) for log, 1 for incr, elapsed for hist, snapshot (the whole frame) for snapshot" };
@@ -36,15 +37,25 @@ internal static class ProbeCommand
         var maxHits = new Option<long?>("--max-hits") { Description = "Fire this many times, then remove the probe (its method is restored)" };
         var id = new Option<string?>("--id") { Description = "The spec id (adding an id again replaces that probe); a new unique one when not given" };
         var timeout = Options.Timeout();
-        var command = new Command("add", "Add a probe (or replace the one with the same --id) and print whether it is installed, pending or failed.\n\nExamples:\n  diagnose probe add 4242 MyApp.Billing.Invoice.Total --value result\n  diagnose probe add 4242 MyApp.Cache.Get --type incr --name cache.miss --when \"result == null\" --lifespan 10\n  diagnose probe add 4242 MyApp.Orders.Submit --value order.Total --max-hits 5")
+        var command = new Command("add", "Add a probe (or replace the one with the same --id) and print whether it is installed, pending or failed.\n\nExamples:\n  diagnose probe add 4242 MyApp.Billing.Invoice.Total --value result\n  diagnose probe add 4242 MyApp.Cache.Get --type incr --name cache.miss --when \"result == null\" --lifespan 10\n  diagnose probe add 4242 MyApp.Orders.Submit --value order.Total --max-hits 5\n  diagnose probe add 4242 Checkout.cs:44 --type snapshot\n  diagnose probe add 4242 --exceptions MyApp.*")
         {
-            pid, target, type, name, value, @event, tags, when, lifespan, rate, maxHits, id, timeout,
+            pid, target, exceptions, type, name, value, @event, tags, when, lifespan, rate, maxHits, id, timeout,
         };
         command.SetAction(result =>
         {
+            var watchExceptions = result.GetResult(exceptions) is not null;
+            var written = result.GetValue(target);
+            if (watchExceptions == (written is not null))
+            {
+                throw new CliException(ExitCodes.UsageError, watchExceptions
+                    ? $"give either a target or --exceptions, not both (got '{written}')"
+                    : "a target is needed: Ns.Type.Method, File.cs:LINE or Ns.Type.Method:LINE, or --exceptions [PATTERN] for exception snapshots");
+            }
+
+            var typeGiven = result.GetResult(type) is { Implicit: false };
             var probe = new NewProbeSpec(
-                result.GetValue(target)!,
-                result.GetValue(type)!,
+                watchExceptions ? $"exceptions:{result.GetValue(exceptions) ?? "*"}" : written!,
+                watchExceptions && !typeGiven ? "snapshot" : result.GetValue(type)!,
                 result.GetValue(name),
                 result.GetValue(value),
                 result.GetValue(@event)!,
