@@ -28,6 +28,32 @@ public sealed class Calculator
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int AddProbedOnCall(int a, int b) => a + b;
 
+    /// <summary>Probed with a line instrument on <c>a</c> at the line of <c>var sum</c> (see <see cref="ProbedLine"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int AddProbedAtLine(int a, int b)
+    {
+        var sum = a + b;
+        return sum;
+    }
+
+    /// <summary>The line probe's work written by hand: record the argument before the line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int AddByHandAtLine(int a, int b)
+    {
+        HandRecorder.Record(a);
+        var sum = a + b;
+        return sum;
+    }
+
+    /// <summary>The source line of <c>var sum</c> in <see cref="AddProbedAtLine"/>, from its PDB and source.</summary>
+    public static int ProbedLine()
+    {
+        var method = typeof(Calculator).GetMethod(nameof(AddProbedAtLine))!;
+        var symbols = Diagnose.Symbols.MethodSymbols.For(method);
+        var source = File.ReadAllLines(symbols.DocumentPath!);
+        return symbols.SequencePoints.First(p => !p.IsHidden && source[p.StartLine - 1].Contains("var sum = a + b;", StringComparison.Ordinal)).StartLine;
+    }
+
     /// <summary>The return probe's work written by hand: record the result in an epilogue that also runs on a throw.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int AddByHandOnReturn(int a, int b)

@@ -17,6 +17,7 @@ public class ProbeOverheadBenchmarks
     private readonly Calculator _calculator = new();
     private readonly CountingRecorder _onReturn = new("bench.add.result", "result");
     private readonly CountingRecorder _onCall = new("bench.add.a", "a", InstrumentEvent.Call);
+    private readonly CountingRecorder _atLine = new("bench.add.line", "a", InstrumentEvent.Line);
     private readonly CallingRecorder _calling = new("bench.add.calling", "result");
     private readonly int _a = 20;
     private readonly int _b = 22;
@@ -34,9 +35,14 @@ public class ProbeOverheadBenchmarks
     public void StartCallProbe() =>
         _probe = CheckedProbe.Start($"{s_type}.{nameof(Calculator.AddProbedOnCall)}", _onCall, () => _onCall.Count, ProbedOnCall, 42);
 
-    [GlobalSetup(Targets = [nameof(HandWrittenOnReturn), nameof(HandWrittenOnCall), nameof(HandWrittenOnReturnCallingCode)])]
+    [GlobalSetup(Target = nameof(ProbedAtLine))]
+    public void StartLineProbe() =>
+        _probe = CheckedProbe.Start($"{s_type}.{nameof(Calculator.AddProbedAtLine)}:{Calculator.ProbedLine()}", _atLine, () => _atLine.Count, ProbedAtLine, 42);
+
+    [GlobalSetup(Targets = [nameof(HandWrittenOnReturn), nameof(HandWrittenOnCall), nameof(HandWrittenOnReturnCallingCode), nameof(HandWrittenAtLine)])]
     public void CheckHandWritten()
     {
+        ProbeFixture.VerifyFiresOnce("hand-written line", () => HandRecorder.Count, HandWrittenAtLine, 42);
         ProbeFixture.VerifyFiresOnce("hand-written return through a call", () => HandRecorder.Count, HandWrittenOnReturnCallingCode, 42);
         ProbeFixture.VerifyFiresOnce("hand-written return", () => HandRecorder.Count, HandWrittenOnReturn, 42);
         ProbeFixture.VerifyFiresOnce("hand-written call", () => HandRecorder.Count, HandWrittenOnCall, 42);
@@ -76,4 +82,12 @@ public class ProbeOverheadBenchmarks
 
     [Benchmark]
     public int HandWrittenOnCall() => _calculator.AddByHandOnCall(_a, _b);
+
+    /// <summary>A line probe on the method's first line, reading an argument (a call-free instrument, so no guard).</summary>
+    [Benchmark]
+    [HandWritten(nameof(HandWrittenAtLine))]
+    public int ProbedAtLine() => _calculator.AddProbedAtLine(_a, _b);
+
+    [Benchmark]
+    public int HandWrittenAtLine() => _calculator.AddByHandAtLine(_a, _b);
 }
