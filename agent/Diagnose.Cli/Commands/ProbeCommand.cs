@@ -41,16 +41,21 @@ internal static class ProbeCommand
         {
             pid, target, exceptions, type, name, value, @event, tags, when, lifespan, rate, maxHits, id, timeout,
         };
-        command.SetAction(result =>
+        command.Validators.Add(result =>
         {
             var watchExceptions = result.GetResult(exceptions) is not null;
             var written = result.GetValue(target);
             if (watchExceptions == (written is not null))
             {
-                throw new CliException(ExitCodes.UsageError, watchExceptions
+                result.AddError(watchExceptions
                     ? $"give either a target or --exceptions, not both (got '{written}')"
                     : "a target is needed: Ns.Type.Method, File.cs:LINE or Ns.Type.Method:LINE, or --exceptions [PATTERN] for exception snapshots");
             }
+        });
+        command.SetAction(result =>
+        {
+            var watchExceptions = result.GetResult(exceptions) is not null;
+            var written = result.GetValue(target);
 
             var typeGiven = result.GetResult(type) is { Implicit: false };
             var probe = new NewProbeSpec(

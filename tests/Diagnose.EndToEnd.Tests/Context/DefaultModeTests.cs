@@ -55,7 +55,7 @@ public sealed class DefaultModeTests(TargetRuntime runtime)
         Assert.That(add.ExitCode, Is.EqualTo(1), add.ToString());
         Assert.That(add.Output, Is.EqualTo(
             "unknown\tSample.Locals.Compute\terror: unknown name 'nosuch' at 0 in \"nosuch\"; names here: n, doubled, output, i, " +
-            "args, start, now, method, caller, stack, thread, result, end, elapsed, exception, hotspots, len, mag\n"));
+            "args, start, now, method, caller, stack, thread, snapshot, result, end, elapsed, exception, hotspots, len, mag\n"));
     }
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class DefaultModeTests(TargetRuntime runtime)
 
         Assert.That(add.ExitCode, Is.EqualTo(1), add.ToString());
         Assert.That(add.Output, Is.EqualTo(
-            "dropped\tSample.Dropped.Twice\terror: unknown name 'doubled' at 0 in \"doubled\"; names here: n, args, start, now, method, caller, stack, thread, " +
+            "dropped\tSample.Dropped.Twice\terror: unknown name 'doubled' at 0 in \"doubled\"; names here: n, args, start, now, method, caller, stack, thread, snapshot, " +
             "result, end, elapsed, exception, hotspots, len, mag; 'doubled' is in the method's source but not among its locals: Sample is an optimised (Release) " +
             "build, whose compiler drops locals it does not need (parameters are always there); compute the value from the parameters, or probe a Debug build\n"));
     }

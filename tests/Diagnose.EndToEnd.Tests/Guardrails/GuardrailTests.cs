@@ -82,7 +82,9 @@ public sealed class GuardrailTests(TargetRuntime runtime)
 
         Assert.That(first.Result, Is.EqualTo("= 14"));
         Assert.That(second.Result, Is.EqualTo("= 15"));
-        Assert.That(listed["reason"]!.GetValue<string>(), Does.Match(@"^its instruments took \d+ ms of CPU time on one call; budget 10 ms$"));
+        // Timed, the second fire is over the budget; on a machine so loaded that the first one runs for over a second
+        // of wall time, the watchdog switches it off first. Either way the budget did it, with the numbers.
+        Assert.That(listed["reason"]!.GetValue<string>(), Does.Match(@"^(its instruments took \d+ ms of CPU time on one call|one call of its instruments has been running for \d+ ms); budget 10 ms$"));
         Assert.That(after.ProbeLines, Is.Empty);
         Assert.That(after.Result, Is.EqualTo("= 15"));
         Assert.That(Tool("probe", "ls", Pid(app)).Output, Does.Contain("no probes: every method runs its original code"));

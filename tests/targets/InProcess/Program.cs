@@ -6,7 +6,7 @@ namespace Sample;
 /// Sample's commands plus the in-process API: "probe TARGET TYPE NAME EVENT VALUE…" starts a probe on this very
 /// process, "count TARGET NAME EVENT VALUE…" one with a call-free counter ("counted NAME" reads it, also after the probe stopped),
 /// "unprobe TARGET" stops it, "instruments TARGET" lists them, "hold X" / "release" keep a thread inside
-/// Sample.Held.Wait. The profiler attaches on first use.
+/// Sample.Held.Wait, "race MODE" runs a check-then-act race with a breakpoint (see <see cref="Race"/>). The profiler attaches on first use.
 /// </summary>
 public static class Program
 {
@@ -43,6 +43,7 @@ public static class Program
                 "htmlencode" => Guard(() => $"= {BusyLoad.Encode(parts[1])}"),
                 "hold" => Guard(() => Held.Hold(int.Parse(parts[1]))),
                 "release" => Guard(Held.Release),
+                "race" => Guard(() => Race.Run(parts[1])),
                 _ => Commands.Execute(parts),
             });
         }
