@@ -44,21 +44,7 @@ public sealed class Breakpoint : IDisposable
         }
 
         _instrument = new HoldingInstrument(_key, (InstrumentEvent)@event, custom, holdTimeout);
-        _probe = Probes.AttachTo(target);
-        _probe.Instruments[_key] = _instrument;
-        try
-        {
-            _probe.Start();
-            if (_instrument.Error is { } error)
-            {
-                throw new DiagnoseException(error);
-            }
-        }
-        catch
-        {
-            Dispose();
-            throw;
-        }
+        _probe = OwnInstrument.Add(target, _key, _instrument);
     }
 
     /// <summary>Threads held so far.</summary>
@@ -98,11 +84,7 @@ public sealed class Breakpoint : IDisposable
         }
 
         _instrument.Close();
-        _probe.Instruments.Remove(_key);
-        if (_probe.Instruments.Count == 0)
-        {
-            _probe.Stop();
-        }
+        OwnInstrument.Remove(_probe, _key);
     }
 
     /// <summary>The instrument that does the holding: its fire blocks the thread until it is let go.</summary>

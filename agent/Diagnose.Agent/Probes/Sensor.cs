@@ -23,21 +23,7 @@ public sealed class Sensor : IDisposable
     public Sensor(string target, string value = "result", InstrumentEvent @event = InstrumentEvent.Return, JsonObject? custom = null)
     {
         _instrument = new TestInstrument(_key, value, @event, custom: custom);
-        _probe = Probes.AttachTo(target);
-        _probe.Instruments[_key] = _instrument;
-        try
-        {
-            _probe.Start();
-            if (_instrument.Error is { } error)
-            {
-                throw new DiagnoseException(error);
-            }
-        }
-        catch
-        {
-            Dispose();
-            throw;
-        }
+        _probe = OwnInstrument.Add(target, _key, _instrument);
     }
 
     /// <summary>Everything recorded so far, in call order.</summary>
@@ -56,10 +42,6 @@ public sealed class Sensor : IDisposable
             return;
         }
 
-        _probe.Instruments.Remove(_key);
-        if (_probe.Instruments.Count == 0)
-        {
-            _probe.Stop();
-        }
+        OwnInstrument.Remove(_probe, _key);
     }
 }
