@@ -17,6 +17,7 @@ internal static class Program
         ApplyCommand.Create(),
         WatchCommand.Create(),
         SidecarCommand.Create(),
+        MethodsCommand.Create(),
     };
 
     private static int Main(string[] args)
