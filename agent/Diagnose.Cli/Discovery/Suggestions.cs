@@ -17,13 +17,14 @@ internal static class Suggestions
 
         var limit = Math.Max(2, core.Length / 3);
         var segments = core.Split('.').Length;
-        return known.Distinct(StringComparer.Ordinal)
+        var close = known.Distinct(StringComparer.Ordinal)
             .Select(name => (Name: name, Distance: Distance(core, name, segments)))
             .Where(c => c.Distance <= limit)
             .OrderBy(c => c.Distance).ThenBy(c => c.Name.Length).ThenBy(c => c.Name, StringComparer.Ordinal)
-            .Take(count)
-            .Select(c => c.Name)
             .ToList();
+
+        // Only the closest and those one edit further: a far name beside a near one is noise.
+        return close.TakeWhile(c => c.Distance <= close[0].Distance + 1).Take(count).Select(c => c.Name).ToList();
     }
 
     /// <summary>", did you mean A, B or C?" or "" when there is nothing to suggest.</summary>
