@@ -18,6 +18,7 @@ internal static class Program
         WatchCommand.Create(),
         SidecarCommand.Create(),
         MethodsCommand.Create(),
+        CheckCommand.Create(),
     };
 
     private static int Main(string[] args)

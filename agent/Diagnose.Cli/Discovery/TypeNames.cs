@@ -32,14 +32,47 @@ internal static class TypeNames
     };
 
     /// <summary>The C# spelling of <paramref name="type"/>; generic parameters by the names <paramref name="method"/> gives them.</summary>
-    public static string Of(TypeSig? type, MethodDef method)
+    public static string Of(TypeSig? type, MethodDef method) => Spell(type, method, new Style(Full: false, Keywords: true));
+
+    /// <summary>
+    /// Every way the agent accepts <paramref name="type"/> written in a target's parameter list (keyword or not, with
+    /// namespace or not), normalised by <see cref="Normalize"/>.
+    /// </summary>
+    public static IReadOnlySet<string> Spellings(TypeSig? type, MethodDef method)
+    {
+        var styles = new[] { new Style(false, true), new Style(true, true), new Style(false, false), new Style(true, false) };
+        var spellings = styles.Select(s => Normalize(Spell(type, method, s))).ToHashSet(StringComparer.Ordinal);
+        if (type?.RemovePinnedAndModifiers() is { } plain)
+        {
+            spellings.Add(Normalize(plain.ReflectionFullName));
+        }
+
+        return spellings;
+    }
+
+    /// <summary>As the agent compares them: <c>ref T</c>, <c>out T</c>, <c>in T</c> as <c>T&amp;</c>, no spaces but ", ".</summary>
+    public static string Normalize(string written)
+    {
+        var text = written.Trim();
+        foreach (var prefix in new[] { "ref ", "out ", "in " })
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                text = text[prefix.Length..].Trim() + "&";
+            }
+        }
+
+        return string.Concat(text.Where(c => !char.IsWhiteSpace(c))).Replace(",", ", ");
+    }
+
+    private static string Spell(TypeSig? type, MethodDef method, Style style)
     {
         var builder = new StringBuilder();
-        Append(builder, type, method);
+        Append(builder, type, method, style);
         return builder.ToString();
     }
 
-    private static void Append(StringBuilder builder, TypeSig? type, MethodDef method)
+    private static void Append(StringBuilder builder, TypeSig? type, MethodDef method, Style style)
     {
         type = type?.RemovePinnedAndModifiers();
         switch (type)
@@ -49,10 +82,10 @@ internal static class TypeNames
                 return;
             case ByRefSig byRef:
                 builder.Append("ref ");
-                Append(builder, byRef.Next, method);
+                Append(builder, byRef.Next, method, style);
                 return;
             case SZArraySig or ArraySig or PtrSig:
-                Append(builder, type.Next, method);
+                Append(builder, type.Next, method, style);
                 builder.Append(type is PtrSig ? "*" : type is ArraySig array ? $"[{new string(',', (int)Math.Max(array.Rank, 1) - 1)}]" : "[]");
                 return;
             case GenericVar variable:
@@ -62,10 +95,10 @@ internal static class TypeNames
                 builder.Append(GenericName(method.GenericParameters, variable.Number, "M"));
                 return;
             case GenericInstSig instance:
-                AppendNamed(builder, instance.GenericType?.TypeDefOrRef, instance.GenericArguments, method);
+                AppendNamed(builder, instance.GenericType?.TypeDefOrRef, instance.GenericArguments, method, style);
                 return;
             case TypeDefOrRefSig named:
-                AppendNamed(builder, named.TypeDefOrRef, [], method);
+                AppendNamed(builder, named.TypeDefOrRef, [], method, style);
                 return;
             case FnPtrSig:
                 builder.Append("nint");
@@ -76,7 +109,7 @@ internal static class TypeNames
         }
     }
 
-    private static void AppendNamed(StringBuilder builder, ITypeDefOrRef? type, IList<TypeSig> arguments, MethodDef method)
+    private static void AppendNamed(StringBuilder builder, ITypeDefOrRef? type, IList<TypeSig> arguments, MethodDef method, Style style)
     {
         if (type is null)
         {
@@ -84,7 +117,7 @@ internal static class TypeNames
             return;
         }
 
-        if (arguments.Count == 0 && s_keywords.TryGetValue(type.FullName, out var keyword))
+        if (style.Keywords && arguments.Count == 0 && s_keywords.TryGetValue(type.FullName, out var keyword))
         {
             builder.Append(keyword);
             return;
@@ -95,8 +128,12 @@ internal static class TypeNames
         var outerArity = outer is null ? 0 : Arity(outer);
         if (outer is not null)
         {
-            AppendNamed(builder, outer, arguments.Take(outerArity).ToList(), method);
+            AppendNamed(builder, outer, arguments.Take(outerArity).ToList(), method, style);
             builder.Append('+');
+        }
+        else if (style.Full && type.Namespace.Length > 0)
+        {
+            builder.Append(type.Namespace).Append('.');
         }
 
         var name = type.Name.String;
@@ -109,7 +146,7 @@ internal static class TypeNames
             for (var i = 0; i < own.Count; i++)
             {
                 builder.Append(i == 0 ? "" : ", ");
-                Append(builder, own[i], method);
+                Append(builder, own[i], method, style);
             }
 
             builder.Append('>');
@@ -128,6 +165,9 @@ internal static class TypeNames
 
         return total;
     }
+
+    /// <summary>With namespaces or not, C# keywords or not.</summary>
+    private readonly record struct Style(bool Full, bool Keywords);
 
     private static string GenericName(IList<GenericParam> parameters, uint number, string fallback) =>
         number < parameters.Count ? parameters[(int)number].Name.String : fallback + number;
