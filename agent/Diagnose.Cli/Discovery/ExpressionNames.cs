@@ -38,8 +38,8 @@ internal static class ExpressionNames
 
             var previous = i > 0 ? tokens[i - 1].Text : "";
             var next = i + 1 < tokens.Count ? tokens[i + 1].Text : "";
-            var memberOrType = previous is "." or "::" or "new" or "is" or "as" or "not" or "<";
-            var calledOrNamed = next is "(" or "=" or "<" or "=>";
+            var memberOrType = previous is "." or "?." or "::" or "new" or "is" or "as" or "not" || InTypeArguments(tokens, i);
+            var calledOrNamed = next is "(" or "=" or "=>" || (next == "<" && TypeArgumentsEnd(tokens, i + 1) is not null);
             if (!memberOrType && !calledOrNamed && !InTypePosition(tokens, i) && !names.Contains(token.Text))
             {
                 names.Add(token.Text);
@@ -113,6 +113,47 @@ internal static class ExpressionNames
             else if (text is "[" or "{")
             {
                 return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where a '&lt;' at <paramref name="open"/> that opens type arguments (<c>Cast&lt;int&gt;(</c>, <c>List&lt;Order&gt;</c>)
+    /// closes; null when it is a comparison (<c>count &lt; 10</c>).
+    /// </summary>
+    private static int? TypeArgumentsEnd(List<ExpressionToken> tokens, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < tokens.Count; i++)
+        {
+            var text = tokens[i].Text;
+            if (text == "<")
+            {
+                depth++;
+            }
+            else if (text == ">" && --depth == 0)
+            {
+                return i;
+            }
+            else if (tokens[i].Kind != TokenKind.Name && text is not ("," or "." or "?" or "[" or "]"))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True inside type arguments: between a '&lt;' that opens them and its '&gt;'.</summary>
+    private static bool InTypeArguments(List<ExpressionToken> tokens, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (tokens[i].Text == "<" && i > 0 && tokens[i - 1].Kind == TokenKind.Name && TypeArgumentsEnd(tokens, i) is { } end && end > index)
+            {
+                return true;
             }
         }
 
