@@ -14,7 +14,7 @@ internal static class MethodsCommand
         var pid = new Argument<int>("pid") { Description = "The process id of a running .NET process (Diagnose need not be loaded)" };
         var pattern = new Argument<string?>("pattern") { Description = "A part of the name (Shop.Orders), a glob (*Checkout*), or a source file (Program.cs); every method when not given", Arity = ArgumentArity.ZeroOrOne };
         var lines = new Option<bool>("--lines") { Description = "Also list the lines that have code (sequence points), for line probes and hotspots" };
-        var all = new Option<bool>("--all") { Description = "Also list the framework's assemblies (System.*, Microsoft.*: left out unless the pattern names them) and compiler-generated helpers without source lines" };
+        var all = new Option<bool>("--all") { Description = "Also list the framework's assemblies and compiler-generated helpers without source lines. Without it, framework code is read only for a pattern that names it (System.String.Join: System.Private.CoreLib and the assemblies whose name begins the pattern)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON array" };
         var command = new Command("methods", "List the methods of a running process that match a pattern, as probe targets, with their signature, source file:line, and whether they can be probed (or why not). Compiler-generated code (lambdas, local functions, async and iterator state machines) is shown with what it is in the source. Reads the process's assemblies and PDBs from disk; loads nothing into it.\n\nExamples:\n  diagnose methods 4242 Shop.Orders\n  diagnose methods 4242 '*Checkout*' --lines\n  diagnose methods 4242 Program.cs --json")
         {

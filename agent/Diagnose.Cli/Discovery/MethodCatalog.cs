@@ -19,60 +19,50 @@ internal static class MethodCatalog
                 continue;
             }
 
+            Timing.Mark($"opened {assembly.Name}");
             foreach (var type in module.GetTypes())
             {
-                foreach (var method in type.Methods)
+                var typeName = type.ReflectionFullName;
+                var generatedType = SourceForms.IsGeneratedType(type);
+                foreach (var (rid, name) in MethodNames(module, type))
                 {
-                    if (Matches(method, pattern, out var target, out var form))
+                    // A method is made (its row and signature decoded) only when its name can match.
+                    var generated = generatedType || name.StartsWith('<');
+                    if (!pattern.IsFile && !generated && !pattern.MatchesName([$"{typeName}.{name}"]))
                     {
-                        found.Add(Describe(method, assembly, target, form));
+                        continue;
+                    }
+
+                    var method = module.ResolveMethod(rid);
+                    var form = generated ? SourceForms.Of(method) : null;
+                    if (Matches(method, pattern, $"{typeName}.{name}", form))
+                    {
+                        found.Add(new DiscoveredMethod(assembly.Name, MethodTargets.Of(method), MethodTargets.Signature(method), SourceLines.Of(method), Refusals.Of(method, assembly.Kind), form?.Text));
                     }
                 }
             }
+
+            Timing.Mark($"read {assembly.Name}");
         }
 
         return found;
     }
 
-    /// <summary>Every method of one module, described (for <c>check</c>'s lookups and tests).</summary>
-    public static DiscoveredMethod Describe(MethodDef method, AssemblyFile assembly) =>
-        Describe(method, assembly, MethodTargets.Of(method), SourceForms.Of(method));
-
-    private static bool Matches(MethodDef method, MethodPattern pattern, out string target, out SourceForm? form)
+    /// <summary>The row ids and names of a type's methods, read from the metadata tables without making the methods.</summary>
+    public static IEnumerable<(uint Rid, string Name)> MethodNames(ModuleDefMD module, TypeDef type)
     {
-        target = "";
-        form = null;
-        if (pattern.IsFile)
+        var rids = module.Metadata.GetMethodRidList(type.Rid);
+        for (var i = 0; i < rids.Count; i++)
         {
-            if (!pattern.MatchesFile(SourceLines.Of(method).Document))
+            var rid = rids[i];
+            if (module.TablesStream.TryReadMethodRow(rid, out var row))
             {
-                return false;
+                yield return (rid, module.StringsStream.ReadNoNull(row.Name).String);
             }
-
-            target = MethodTargets.Of(method);
-            form = SourceForms.Of(method);
-            return true;
         }
-
-        // The cheap names first: the type's and the method's (with no overload list), then the generated form.
-        var plain = $"{method.DeclaringType.ReflectionFullName}.{method.Name}";
-        var generated = SourceForms.IsGeneratedType(method.DeclaringType) || method.Name.String.StartsWith('<');
-        if (!pattern.MatchesName([plain]) && !generated)
-        {
-            return false;
-        }
-
-        form = generated ? SourceForms.Of(method) : null;
-        if (!pattern.MatchesName([plain, form?.Owner]))
-        {
-            return false;
-        }
-
-        target = MethodTargets.Of(method);
-        form ??= SourceForms.Of(method);
-        return true;
     }
 
-    private static DiscoveredMethod Describe(MethodDef method, AssemblyFile assembly, string target, SourceForm? form) =>
-        new(assembly.Name, target, MethodTargets.Signature(method), SourceLines.Of(method), Refusals.Of(method, assembly.Kind), form?.Text);
+    /// <summary>A file pattern reads the method's PDB document; a name pattern its name, and for generated code the method the user wrote.</summary>
+    private static bool Matches(MethodDef method, MethodPattern pattern, string name, SourceForm? form) =>
+        pattern.IsFile ? pattern.MatchesFile(SourceLines.Of(method).Document) : pattern.MatchesName([name, form?.Owner]);
 }

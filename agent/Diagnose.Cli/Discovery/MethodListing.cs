@@ -32,9 +32,10 @@ internal sealed class MethodListing
 
     public static MethodListing Of(IReadOnlyList<AssemblyFile> assemblies, MethodPattern pattern, bool all)
     {
-        var chosen = assemblies.Where(a => all || a.Kind == AssemblyKind.App || (a.Kind == AssemblyKind.Framework && pattern.NamesFramework)).ToList();
+        var chosen = assemblies.Where(a => all || a.Kind == AssemblyKind.App || (a.Kind == AssemblyKind.Framework && pattern.NamesFramework && pattern.MayMatchFrameworkAssembly(a.Name))).ToList();
         using var modules = new Modules();
         var found = MethodCatalog.Find(chosen, pattern, modules);
+        Timing.Mark("methods matched");
         var methods = all ? found : found.Where(m => m.SourceForm is null || m.Source.First is not null).ToList();
         if (methods.Count == 0)
         {
@@ -47,9 +48,14 @@ internal sealed class MethodListing
         return new MethodListing(methods, found.Count - methods.Count, suggestions, modules.Skipped);
     }
 
-    /// <summary>Type names and Type.Method names the user wrote (no generated code), or source file names.</summary>
+    /// <summary>
+    /// Type names and <c>Type.Method</c> names the user wrote (no generated code), the methods only of types close to
+    /// the pattern's type part when it has one; or, for a file pattern, source file names.
+    /// </summary>
     private static IEnumerable<string> KnownNames(IEnumerable<AssemblyFile> assemblies, MethodPattern pattern, Modules modules)
     {
+        var dot = pattern.Core.LastIndexOf('.');
+        var typePart = dot > 0 ? pattern.Core[..dot] : null;
         foreach (var assembly in assemblies)
         {
             if (modules.Open(assembly) is not { } module)
@@ -60,23 +66,25 @@ internal sealed class MethodListing
             foreach (var type in module.GetTypes().Where(t => !SourceForms.IsGeneratedType(t)))
             {
                 var typeName = MethodTargets.TypeText(type);
-                if (!pattern.IsFile)
+                if (pattern.IsFile)
                 {
-                    yield return typeName;
-                }
-
-                foreach (var method in type.Methods.Where(m => !m.Name.String.StartsWith('<')))
-                {
-                    if (pattern.IsFile)
+                    foreach (var method in type.Methods)
                     {
                         if (SourceLines.Of(method).Document is { } document)
                         {
                             yield return Path.GetFileName(document);
                         }
                     }
-                    else
+
+                    continue;
+                }
+
+                yield return typeName;
+                if (typePart is null || Discovery.Suggestions.IsClose(typePart, typeName))
+                {
+                    foreach (var (_, name) in MethodCatalog.MethodNames(module, type).Where(m => !m.Name.StartsWith('<')))
                     {
-                        yield return $"{typeName}.{method.Name}";
+                        yield return $"{typeName}.{name}";
                     }
                 }
             }

@@ -60,6 +60,22 @@ internal sealed class MethodPattern
     /// <summary>True when the assembly's methods can match (its name, when the pattern has a qualifier).</summary>
     public bool MayMatchAssembly(string name) => Assembly is null || string.Equals(Assembly, name, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// True when a framework assembly can hold what the pattern names: the one its qualifier names, else
+    /// System.Private.CoreLib or one whose name begins the pattern (<c>System.Text.Json</c> for
+    /// <c>System.Text.Json.JsonSerializer.Serialize</c>): framework types live in the assembly of their namespace.
+    /// </summary>
+    public bool MayMatchFrameworkAssembly(string name)
+    {
+        if (Assembly is not null)
+        {
+            return MayMatchAssembly(name);
+        }
+
+        var literal = Core.Split('*', '?')[0];
+        return name == "System.Private.CoreLib" || literal.StartsWith(name + ".", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>True when one of the names of a method matches (its target, and for generated code its source form).</summary>
     public bool MatchesName(IEnumerable<string?> names) => Core.Length == 0 || names.OfType<string>().Any(MatchesOne);
 
