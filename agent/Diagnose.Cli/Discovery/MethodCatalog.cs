@@ -14,7 +14,7 @@ internal static class MethodCatalog
         var found = new List<DiscoveredMethod>();
         foreach (var assembly in assemblies.Where(a => pattern.MayMatchAssembly(a.Name)))
         {
-            if (modules.Open(assembly) is not { } module)
+            if (modules.Open(assembly, symbols: pattern.IsFile) is not { } module)
             {
                 continue;
             }
@@ -33,7 +33,7 @@ internal static class MethodCatalog
                         continue;
                     }
 
-                    var method = module.ResolveMethod(rid);
+                    var method = modules.WithSymbols(module).ResolveMethod(rid);
                     var form = generated ? SourceForms.Of(method) : null;
                     if (Matches(method, pattern, $"{typeName}.{name}", form))
                     {

@@ -58,7 +58,7 @@ internal sealed class MethodListing
         var typePart = dot > 0 ? pattern.Core[..dot] : null;
         foreach (var assembly in assemblies)
         {
-            if (modules.Open(assembly) is not { } module)
+            if (modules.Open(assembly, symbols: pattern.IsFile) is not { } module)
             {
                 continue;
             }
