@@ -44,7 +44,8 @@ internal static class MethodsCommand
 
             if (listing.HelpersLeftOut > 0 && !result.GetValue(json))
             {
-                Console.Out.WriteLine($"({listing.HelpersLeftOut} compiler-generated helpers without source lines left out: --all lists them)");
+                var helpers = listing.HelpersLeftOut == 1 ? "1 compiler-generated helper" : $"{listing.HelpersLeftOut} compiler-generated helpers";
+                Console.Out.WriteLine($"({helpers} without source lines left out: --all lists them)");
             }
 
             if (listing.Methods.Count == 0)

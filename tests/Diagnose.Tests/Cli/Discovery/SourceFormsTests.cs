@@ -66,6 +66,21 @@ public sealed class SourceFormsTests
         }));
     }
 
+    [Test]
+    public void ALambdaOfTopLevelStatementsSaysSo()
+    {
+        // What the compiler makes of `app.MapGet("/", () => …)` in Program.cs: a lambda of Program.<Main>$.
+        using var module = new ModuleDefUser("TopLevel");
+        var program = new TypeDefUser("", "Program", module.CorLibTypes.Object.TypeDefOrRef);
+        var closure = new TypeDefUser("", "<>c", module.CorLibTypes.Object.TypeDefOrRef);
+        module.Types.Add(program);
+        program.NestedTypes.Add(closure);
+        var handler = new MethodDefUser("<<Main>$>b__0_0", MethodSig.CreateInstance(module.CorLibTypes.String), MethodAttributes.Assembly);
+        closure.Methods.Add(handler);
+        Assert.That(SourceForms.Of(handler)!.Text, Is.EqualTo("lambda in Program.<Main>$ (top-level statements)"));
+        Assert.That(MethodTargets.Of(handler), Is.EqualTo("Program+<>c.<<Main>$>b__0_0"));
+    }
+
     private static MethodDef Generated(Func<MethodDef, bool> which) =>
         s_module.GetTypes().SelectMany(t => t.Methods).Single(which);
 }
