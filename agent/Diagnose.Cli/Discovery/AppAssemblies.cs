@@ -5,18 +5,19 @@ namespace Diagnose.Cli.Discovery;
 
 /// <summary>
 /// The assemblies <c>check --app</c> resolves targets in: a directory's *.dll (a build or publish output), or one
-/// assembly; for a type none of them has, the framework assemblies of the runtime this command runs on that could
-/// hold it (its namespace's assembly, System.Private.CoreLib, System.Runtime).
+/// assembly; for a type none of them has, the framework assemblies that could hold it (its namespace's assembly,
+/// System.Private.CoreLib, System.Runtime): a self-contained app's own, else those of the runtime this command runs on.
 /// </summary>
 internal sealed class AppAssemblies : IDisposable
 {
     private readonly Modules _modules;
-    private readonly string _runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory().TrimEnd('/');
+    private readonly string _runtimeDirectory;
 
-    private AppAssemblies(Modules modules, IReadOnlyList<(AssemblyFile File, ModuleDefMD Module)> app)
+    private AppAssemblies(Modules modules, IReadOnlyList<(AssemblyFile File, ModuleDefMD Module)> app, string runtimeDirectory)
     {
         _modules = modules;
         App = app;
+        _runtimeDirectory = runtimeDirectory;
     }
 
     public IReadOnlyList<(AssemblyFile File, ModuleDefMD Module)> App { get; }
@@ -40,17 +41,21 @@ internal sealed class AppAssemblies : IDisposable
             throw new CliException(ExitCodes.UsageError, $"--app: {path} is neither a directory nor an assembly; give the app's build or publish directory, or its .dll");
         }
 
-        // A self-contained app carries the runtime: its System.* and Microsoft.* files are the framework.
-        var runtime = File.Exists(Path.Combine(directory, "libcoreclr.so")) ? directory : "";
+        // A self-contained app carries the runtime: its System.* and Microsoft.* files are the framework, read like
+        // the shared one (only where a type the app lacks can be), not as the app's own.
+        var selfContained = File.Exists(Path.Combine(directory, "libcoreclr.so"));
         var modules = new Modules();
-        var app = OpenAll(modules, files.Select(f => new AssemblyFile(f, Path.GetFileNameWithoutExtension(f), ProcessAssemblies.KindOf(f, runtime))));
+        var own = files
+            .Select(f => new AssemblyFile(f, Path.GetFileNameWithoutExtension(f), ProcessAssemblies.KindOf(f, selfContained ? directory : "")))
+            .Where(a => a.Kind != AssemblyKind.Framework || files.Length == 1);
+        var app = OpenAll(modules, own);
         if (app.Count == 0)
         {
             modules.Dispose();
             throw new CliException(ExitCodes.UsageError, $"--app: {path} has no .NET assemblies{string.Concat(modules.Skipped.Select(s => "; " + s))}");
         }
 
-        return new AppAssemblies(modules, app);
+        return new AppAssemblies(modules, app, selfContained ? directory : RuntimeEnvironment.GetRuntimeDirectory().TrimEnd('/'));
     }
 
     /// <summary>The framework assemblies that could hold <paramref name="typeName"/>, opened on first use.</summary>
@@ -63,7 +68,7 @@ internal sealed class AppAssemblies : IDisposable
             names.Add(string.Join('.', parts.Take(n)));
         }
 
-        var files = names.Distinct(StringComparer.Ordinal).Select(n => Path.Combine(_runtimeDirectory, n + ".dll")).Where(File.Exists);
+        var files = names.Distinct(StringComparer.Ordinal).Where(ProcessAssemblies.IsRuntimePackName).Select(n => Path.Combine(_runtimeDirectory, n + ".dll")).Where(File.Exists);
         return OpenAll(_modules, files.Select(f => new AssemblyFile(f, Path.GetFileNameWithoutExtension(f), AssemblyKind.Framework)));
     }
 
