@@ -34,9 +34,16 @@ internal static class ProcessAssemblies
         var runtimeDirectory = Path.GetDirectoryName(runtime)!;
         return mapped
             .Where(f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            .Select(f => new AssemblyFile(f, Path.GetFileNameWithoutExtension(f), KindOf(f, runtimeDirectory)))
+            .Select(f => new AssemblyFile(Readable(pid, f), Path.GetFileNameWithoutExtension(f), KindOf(f, runtimeDirectory)))
             .ToList();
     }
+
+    /// <summary>
+    /// The path to read a mapped file at: as the process sees it, or through <c>/proc/pid/root</c> when this command
+    /// runs in another mount namespace (a sidecar container beside the app), where the app's files are not at that path.
+    /// </summary>
+    private static string Readable(int pid, string path) =>
+        File.Exists(path) || !File.Exists($"/proc/{pid}/root{path}") ? path : $"/proc/{pid}/root{path}";
 
     /// <summary>
     /// Framework: everything in a shared framework directory (<c>…/shared/Microsoft.NETCore.App/10.0.0/</c>, and the
