@@ -17,6 +17,8 @@ internal static class Program
         ApplyCommand.Create(),
         WatchCommand.Create(),
         SidecarCommand.Create(),
+        MethodsCommand.Create(),
+        CheckCommand.Create(),
     };
 
     private static int Main(string[] args)

@@ -21,7 +21,7 @@ internal sealed class TargetProcess
     {
         if (pid <= 0 || !Exists(pid))
         {
-            throw new CliException(ExitCodes.Unreachable, $"process {pid} was not found; 'diagnose ps' lists the .NET processes you can reach");
+            throw NotFound(pid);
         }
 
         if (DiagnosticsSocket(pid) is not { } socket)
@@ -39,6 +39,10 @@ internal sealed class TargetProcess
     }
 
     public DiagnosticsClient Client() => new(Pid);
+
+    /// <summary>"process 4242 was not found; …", exit code 3.</summary>
+    public static CliException NotFound(int pid) =>
+        new(ExitCodes.Unreachable, $"process {pid} was not found; 'diagnose ps' lists the .NET processes you can reach");
 
     /// <summary>True when the process exists (and has not exited).</summary>
     public static bool IsRunning(int pid) => pid > 0 && Exists(pid);
@@ -88,19 +92,39 @@ internal sealed class TargetProcess
 
     /// <summary>True when a file of that name is mapped into the process (a loaded native library or assembly).</summary>
     /// <exception cref="CliException">Exit code 4: this user may not read the process's memory map.</exception>
-    public bool HasLoaded(string fileName)
+    public bool HasLoaded(string fileName) => MappedFiles(Pid).Any(path => path.EndsWith("/" + fileName, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The files mapped into the process, from <c>/proc/pid/maps</c>, each once, in the order first mapped (loaded
+    /// assemblies and native libraries; a file deleted since it was mapped is left out). Empty when the process is
+    /// gone.
+    /// </summary>
+    /// <exception cref="CliException">Exit code 4: this user may not read the process's memory map.</exception>
+    public static IReadOnlyList<string> MappedFiles(int pid)
     {
         try
         {
-            return File.ReadLines($"/proc/{Pid}/maps").Any(line => line.EndsWith("/" + fileName, StringComparison.Ordinal));
+            var files = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var line in File.ReadLines($"/proc/{pid}/maps"))
+            {
+                // address perms offset dev inode path: the path starts at the first '/' after the inode.
+                var slash = line.IndexOf('/');
+                if (slash >= 0 && !line.EndsWith(" (deleted)", StringComparison.Ordinal) && seen.Add(line[slash..]))
+                {
+                    files.Add(line[slash..]);
+                }
+            }
+
+            return files;
         }
         catch (IOException)
         {
-            return false;
+            return [];
         }
         catch (UnauthorizedAccessException)
         {
-            throw ProcessOwner.Denied(Pid);
+            throw ProcessOwner.Denied(pid);
         }
     }
 
