@@ -50,7 +50,7 @@ internal static class LineTargets
             throw new DiagnoseException($"cannot probe a line of '{target.TypeName}.{target.Member}': it has no line information ({missing ?? "no sequence points"}); put the portable PDB beside the assembly");
         }
 
-        throw new DiagnoseException($"line {line} has no code in '{target.TypeName}.{target.Member}'; {Nearest(line, lines)}");
+        throw new DiagnoseException($"line {line} has no code in '{target.TypeName}.{target.Member}'; {Protocol.Naming.LineTargetText.Nearest(line, lines)}");
     }
 
     /// <summary>The methods with code on a file target's line, among the loaded modules' PDB documents.</summary>
@@ -76,7 +76,7 @@ internal static class LineTargets
 
         if (found.Count == 0)
         {
-            throw new DiagnoseException($"line {line} of {string.Join(", ", documents.Select(Path.GetFileName))} has no code; {Nearest(line, lines)}");
+            throw new DiagnoseException($"line {line} of {string.Join(", ", documents.Select(Path.GetFileName))} has no code; {Protocol.Naming.LineTargetText.Nearest(line, lines)}");
         }
 
         return TargetResolution.Found(found);
@@ -93,7 +93,7 @@ internal static class LineTargets
         foreach (var handle in reader.Documents)
         {
             var name = symbols.DocumentName(handle);
-            if (EndsWithPath(name, file))
+            if (Protocol.Naming.LineTargetText.EndsWithPath(name, file))
             {
                 matching.Add(handle);
                 documents.Add(name);
@@ -142,23 +142,5 @@ internal static class LineTargets
         {
             return null;
         }
-    }
-
-    /// <summary>Whether a PDB document path ends with <paramref name="file"/> on a path-segment boundary.</summary>
-    internal static bool EndsWithPath(string document, string file)
-    {
-        var path = document.Replace('\\', '/');
-        var suffix = file.TrimStart('/');
-        return path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
-            && (path.Length == suffix.Length || path[path.Length - suffix.Length - 1] == '/');
-    }
-
-    /// <summary>"nearest: 40, 42" (the closest line with code before and after).</summary>
-    private static string Nearest(int line, SortedSet<int> lines)
-    {
-        var before = lines.GetViewBetween(int.MinValue, line - 1).Reverse().Take(1);
-        var after = lines.GetViewBetween(line + 1, int.MaxValue).Take(1);
-        var nearest = before.Concat(after).ToList();
-        return nearest.Count == 0 ? "it has no lines with code" : $"nearest: {string.Join(", ", nearest)}";
     }
 }

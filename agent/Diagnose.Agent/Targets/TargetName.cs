@@ -8,8 +8,6 @@ namespace Diagnose.Targets;
 /// </summary>
 internal sealed record TargetName(string Text, string? Assembly, string TypeName, string Member, IReadOnlyList<string>? Parameters)
 {
-    private static readonly string[] s_sourceExtensions = [".cs", ".fs", ".vb", ".razor", ".cshtml"];
-
     /// <summary>The source line of a line probe, or null.</summary>
     public int? Line { get; init; }
 
@@ -58,7 +56,7 @@ internal sealed record TargetName(string Text, string? Assembly, string TypeName
             }
 
             var before = rest[..colon].Trim();
-            if (before.Contains('/') || before.Contains('\\') || s_sourceExtensions.Any(e => before.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            if (Protocol.Naming.LineTargetText.IsFile(before))
             {
                 return new TargetName(text!.Trim(), null, string.Empty, string.Empty, null) { Line = line, File = before.Replace('\\', '/') };
             }

@@ -7,13 +7,14 @@ namespace Diagnose.Cli.Discovery;
 /// <summary>
 /// The names an instrument's expressions can use at one method and event (README "What works today", the agent's
 /// Sites/ContextNames and SiteScope): parameters, <c>args</c>, <c>this</c>/<c>self</c> of instance methods,
-/// <c>start</c>, <c>now</c>, <c>method</c>, <c>caller</c>, <c>stack</c>, <c>thread</c>; on return and end also
-/// <c>result</c>, <c>end</c>, <c>elapsed</c>, <c>exception</c>, <c>hotspots</c>; on end the locals by their PDB names
-/// (and <c>local0</c>…); the globals <c>len</c>, <c>mag</c> and the ones given.
+/// <c>start</c>, <c>now</c>, <c>method</c>, <c>caller</c>, <c>stack</c>, <c>thread</c>, <c>snapshot</c>; on return and end
+/// also <c>result</c>, <c>end</c>, <c>elapsed</c>, <c>exception</c>, <c>hotspots</c>; on end and at a line (event
+/// <c>line</c>, with <c>line</c>) the locals by their PDB names (and <c>local0</c>…); the globals <c>len</c>, <c>mag</c>
+/// and the ones given.
 /// </summary>
 internal sealed partial class EventNames
 {
-    private static readonly string[] s_call = ["args", "this", "self", "start", "now", "method", "caller", "stack", "thread"];
+    private static readonly string[] s_call = ["args", "this", "self", "start", "now", "method", "caller", "stack", "thread", "snapshot"];
     private static readonly string[] s_return = ["result", "end", "elapsed", "exception", "hotspots"];
     private static readonly string[] s_tasks = ["System.Threading.Tasks.Task", "System.Threading.Tasks.Task`1", "System.Threading.Tasks.ValueTask", "System.Threading.Tasks.ValueTask`1"];
     private readonly MethodDef _method;
@@ -34,11 +35,16 @@ internal sealed partial class EventNames
     /// <summary>Why <paramref name="name"/> cannot be used here, in the agent's words; null when it can.</summary>
     public string? Problem(string name)
     {
-        var returns = _event != "call";
+        var returns = _event is not ("call" or "line");
         var awaited = IsTaskReturning(_method);
         if (_parameters.Contains(name) || _globals.Contains(name) || name is "len" or "mag")
         {
             return null;
+        }
+
+        if (_event == "line" && (_locals.Contains(name) || name == "line"))
+        {
+            return null; // a line reads the locals in scope there (the check does not know scopes: any local passes)
         }
 
         if (_event == "end" && _locals.Contains(name))
@@ -48,7 +54,7 @@ internal sealed partial class EventNames
 
         if (!returns && s_return.Contains(name))
         {
-            return $"'{name}' is not available on the call event";
+            return $"'{name}' is not available on the {_event} event";
         }
 
         if (name is "this" or "self")
@@ -66,14 +72,14 @@ internal sealed partial class EventNames
             return null;
         }
 
-        var hint = _event != "end" && _locals.Contains(name) ? "; locals are read on the end event only (--event end)" : "";
+        var hint = _event is not ("end" or "line") && _locals.Contains(name) ? "; locals are read on the end event only (--event end)" : "";
         return $"unknown name '{name}'; names here: {string.Join(", ", Names())}{hint}";
     }
 
     private IEnumerable<string> Names()
     {
-        var builtIn = (_event == "call" ? s_call : s_call.Concat(s_return)).Where(n => !_method.IsStatic || n is not ("this" or "self"));
-        IEnumerable<string> locals = _event == "end" && !IsTaskReturning(_method) ? _locals.Where(l => !LocalSlotName().IsMatch(l)).Order(StringComparer.Ordinal) : [];
+        var builtIn = (_event switch { "call" => s_call, "line" => s_call.Append("line"), _ => s_call.Concat(s_return) }).Where(n => !_method.IsStatic || n is not ("this" or "self"));
+        IEnumerable<string> locals = (_event == "end" && !IsTaskReturning(_method)) || _event == "line" ? _locals.Where(l => !LocalSlotName().IsMatch(l)).Order(StringComparer.Ordinal) : [];
         return _parameters.Concat(locals).Concat(builtIn).Concat(["len", "mag"]).Concat(_globals.Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
     }
 

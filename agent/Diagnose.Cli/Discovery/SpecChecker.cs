@@ -29,14 +29,32 @@ internal sealed class SpecChecker
             return [error.StartsWith(prefix, StringComparison.Ordinal) ? error[prefix.Length..] : error];
         }
 
-        var methods = _lookup.Resolve(spec.Target, out var problem);
+        var instrument = spec.Instrument;
+        if (spec.Target == "exceptions" || spec.Target.StartsWith("exceptions:", StringComparison.Ordinal))
+        {
+            // An exceptions probe resolves at run time, from the throws; what it writes is snapshots.
+            return instrument.Type == "snapshot" ? [] : ["an exceptions probe takes snapshot instruments (--type snapshot): the snapshot of a throw is what it writes"];
+        }
+
+        var (methodTarget, line) = LineTargets.Split(spec.Target);
+        IReadOnlyList<MethodDef> methods;
+        string? problem;
+        if (line is { } number)
+        {
+            methods = methodTarget is null ? _lookup.AtFileLine(LineTargets.File(spec.Target)!, number, out problem) : LineTargets.AtLine(_lookup.Resolve(methodTarget, out problem), methodTarget, number, ref problem);
+        }
+        else
+        {
+            methods = _lookup.Resolve(spec.Target, out problem);
+        }
+
         if (problem is not null)
         {
             return [problem];
         }
 
-        var instrument = spec.Instrument;
-        if (instrument.Event != "call" && methods.All(MakesTailCalls))
+        var @event = line is null ? instrument.Event : "line";
+        if (@event is "return" or "end" && methods.All(MakesTailCalls))
         {
             return ["return and end probes are not available: the method makes tail calls (tail. prefix), which would become ordinary calls and could overflow the stack; call probes work"];
         }
@@ -52,7 +70,7 @@ internal sealed class SpecChecker
             foreach (var name in names)
             {
                 // With several overloads, a name is wrong only where no overload has it.
-                var reasons = methods.Select(m => new EventNames(m, instrument.Event, _globals).Problem(name)).ToList();
+                var reasons = methods.Select(m => new EventNames(m, @event, _globals).Problem(name)).ToList();
                 if (reasons.All(r => r is not null))
                 {
                     problems.Add($"{role} \"{expression}\": {reasons[0]}");

@@ -1,3 +1,5 @@
+using Diagnose.Protocol.Naming;
+
 namespace Diagnose.Cli.Discovery;
 
 /// <summary>
@@ -35,12 +37,7 @@ internal static class Suggestions
     }
 
     /// <summary>", did you mean A, B or C?" or "" when there is nothing to suggest.</summary>
-    public static string DidYouMean(IReadOnlyList<string> names) => names.Count switch
-    {
-        0 => "",
-        1 => $"; did you mean {names[0]}?",
-        _ => $"; did you mean {string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}?",
-    };
+    public static string DidYouMean(IReadOnlyList<string> names) => names.Count == 0 ? "" : $"; did you mean {Spelling.Alternatives(names)}?";
 
     private static string Core(string written) => written.Replace("*", "").Replace("?", "").Replace('+', '.').Trim('.').ToLowerInvariant();
 
@@ -55,28 +52,7 @@ internal static class Suggestions
         return Math.Min(Levenshtein(core, lower, limit), Levenshtein(core, tail, limit));
     }
 
-    /// <summary>The edit distance, or a number over <paramref name="limit"/> when the lengths alone say it is over.</summary>
-    private static int Levenshtein(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    /// <summary>The edit distance (the agent's and the CLI's one measure), or a number over <paramref name="limit"/>.</summary>
+    private static int Levenshtein(string a, string b, int limit) =>
+        Math.Abs(a.Length - b.Length) > limit ? limit + 1 : Spelling.Distance(a, b, limit);
 }

@@ -21,6 +21,10 @@ internal sealed class TargetLookup
         _framework = framework;
     }
 
+    /// <summary>The methods of the app with code on a file's line (<c>File.cs:44</c>), or none with <paramref name="problem"/> set.</summary>
+    public IReadOnlyList<MethodDef> AtFileLine(string file, int line, out string? problem) =>
+        LineTargets.InFile(_modules.Select(m => m.Module), file, line, out problem);
+
     /// <summary>The methods that can be probed, or none with <paramref name="problem"/> saying why.</summary>
     public IReadOnlyList<MethodDef> Resolve(string text, out string? problem)
     {

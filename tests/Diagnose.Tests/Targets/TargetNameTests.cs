@@ -47,5 +47,5 @@ public sealed class TargetNameTests
     [TestCase("/src/Shop/MyProgram.cs", "Program.cs", false)]
     [TestCase("Program.cs", "Program.cs", true)]
     public void ADocumentMatchesOnWholePathSegments(string document, string file, bool matches) =>
-        Assert.That(LineTargets.EndsWithPath(document, file), Is.EqualTo(matches));
+        Assert.That(Diagnose.Protocol.Naming.LineTargetText.EndsWithPath(document, file), Is.EqualTo(matches));
 }
