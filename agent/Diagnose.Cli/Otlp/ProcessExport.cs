@@ -26,6 +26,11 @@ internal sealed class ProcessExport : IDisposable
 
     private const int ShutdownMilliseconds = 5000;
 
+    // The SDK's defaults (2048, 512) drop lines silently past 2048 in one schedule delay; a probe may write 1,000 a
+    // second for each process, and a delay of seconds is common: room for a minute of it, sent 2048 at a time.
+    private const int LogQueueSize = 65536;
+    private const int LogBatchSize = 2048;
+
     private readonly Meter _meter = new(ScopeName);
     private readonly MeterProvider _meters;
     private readonly BatchLogRecordExportProcessor _logProcessor;
@@ -43,7 +48,11 @@ internal sealed class ProcessExport : IDisposable
             .AddView(instrument => ReferenceEquals(instrument.Meter, meter) ? null : MetricStreamConfiguration.Drop)
             .AddReader(new PeriodicExportingMetricReader(new OtlpMetricExporter(settings.ExporterOptions(settings.MetricsEndpoint)), settings.MetricIntervalMs))
             .Build();
-        _logProcessor = new BatchLogRecordExportProcessor(new OtlpLogExporter(settings.ExporterOptions(settings.LogsEndpoint)), scheduledDelayMilliseconds: settings.LogDelayMs);
+        _logProcessor = new BatchLogRecordExportProcessor(
+            new OtlpLogExporter(settings.ExporterOptions(settings.LogsEndpoint)),
+            maxQueueSize: LogQueueSize,
+            scheduledDelayMilliseconds: settings.LogDelayMs,
+            maxExportBatchSize: LogBatchSize);
         var processor = _logProcessor;
         _loggers = LoggerFactory.Create(builder => builder.AddOpenTelemetry(options =>
         {
