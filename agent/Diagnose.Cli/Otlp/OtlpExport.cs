@@ -65,9 +65,10 @@ internal sealed class OtlpExport : IDisposable
         _failures.Dispose();
     }
 
+    /// <summary>The process's specs whose instruments may write lines (metric instruments write none).</summary>
     private static IEnumerable<(string Id, string InstrumentName)> ListSpecs(int pid) =>
         new AgentConnection(pid).Send(ChannelCommand.List(), ListTimeout).Specs
-            .Where(s => s.Spec is not null)
+            .Where(s => s.Spec is not null && s.Spec.Instrument.Type is not ("incr" or "hist" or "gauge"))
             .Select(s => (s.Id, s.Spec!.Instrument.Name))
             .ToList();
 
@@ -93,6 +94,7 @@ internal sealed class OtlpExport : IDisposable
 
     private void Work()
     {
+        var failed = new HashSet<int>();
         foreach (var item in _queue.GetConsumingEnumerable())
         {
             try
@@ -102,7 +104,10 @@ internal sealed class OtlpExport : IDisposable
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // One place catches: a value the SDK refuses must not end the export of the others.
-                _errors.WriteLine($"diagnose: OTLP export of process {item.Pid}: {e.GetType().Name}: {e.Message}");
+                if (failed.Add(item.Pid))
+                {
+                    _errors.WriteLine($"diagnose: OTLP export of process {item.Pid}: {e.GetType().Name}: {e.Message} (reported once; a bug in diagnose: report it)");
+                }
             }
         }
 

@@ -46,9 +46,15 @@ internal sealed record OtlpSettings(Uri Endpoint, OtlpExportProtocol Protocol, s
             throw new CliException(ExitCodes.UsageError, $"{source}: '{text}' is not an http:// or https:// URL of an OTLP collector (e.g. http://localhost:4318 for OTLP/HTTP, the default; http://localhost:4317 with {ProtocolVariable}=grpc)");
         }
 
+        if (!string.IsNullOrEmpty(endpoint.UserInfo))
+        {
+            // Not echoed: it holds a password.
+            throw new CliException(ExitCodes.UsageError, $"{source}: the URL has a user name or password; give credentials as headers instead, in {HeadersVariable} (e.g. Authorization=Basic …)");
+        }
+
         if (!string.IsNullOrEmpty(endpoint.Query) || !string.IsNullOrEmpty(endpoint.Fragment))
         {
-            throw new CliException(ExitCodes.UsageError, $"{source}: '{endpoint.GetLeftPart(UriPartial.Path)}…' has a query or fragment; give the collector's base URL, e.g. http://localhost:4318");
+            throw new CliException(ExitCodes.UsageError, $"{source}: '{endpoint.Scheme}://{endpoint.Authority}{endpoint.AbsolutePath}…' has a query or fragment; give the collector's base URL, e.g. http://localhost:4318");
         }
 
         var headers = variable(HeadersVariable);
@@ -73,7 +79,7 @@ internal sealed record OtlpSettings(Uri Endpoint, OtlpExportProtocol Protocol, s
     public Uri LogsEndpoint => SignalEndpoint("v1/logs");
 
     /// <summary>How the collector is named in messages (no user information, no headers).</summary>
-    public string Describe() => $"{Endpoint.GetLeftPart(UriPartial.Authority)}{Endpoint.AbsolutePath.TrimEnd('/')} ({(Protocol == OtlpExportProtocol.Grpc ? "grpc" : "http/protobuf")})";
+    public string Describe() => $"{Endpoint.Scheme}://{Endpoint.Authority}{Endpoint.AbsolutePath.TrimEnd('/')} ({(Protocol == OtlpExportProtocol.Grpc ? "grpc" : "http/protobuf")})";
 
     /// <summary>Options for one exporter of a signal.</summary>
     public OtlpExporterOptions ExporterOptions(Uri endpoint)

@@ -78,16 +78,16 @@ public sealed class WatchOtlpTests(TargetRuntime runtime)
         using var app = Attached();
         using var collector = new OtlpReceiver();
         using var watch = Watch(app, OnlyAtTheEnd, "--otlp", collector.Url);
-        Add(app, "--type", "incr", "--name", "orders", "--id", "count");
-        Add(app, "--value", "order.Id", "--name", "ids", "--id", "ids");
+        Add(app, "--type", "incr", "--id", "count"); // both instruments are named after the target
+        Add(app, "--value", "order.Id", "--id", "ids");
         app.Send("submit 41 bob eu 1");
-        watch.WaitForOutput(l => l.EndsWith("Probe (ids)[tags=[]] = 41", StringComparison.Ordinal));
-        watch.WaitForOutput(l => l.Contains("incr orders = 1", StringComparison.Ordinal));
+        watch.WaitForOutput(l => l.EndsWith($"Probe ({Submit})[tags=[]] = 41", StringComparison.Ordinal));
+        watch.WaitForOutput(l => l.Contains($"incr {Submit} = 1", StringComparison.Ordinal));
 
         Assert.That(watch.Stop(), Is.EqualTo(0), watch.ToString());
 
-        Assert.That(collector.WaitForLog(l => l.Body == "41").Attributes["diagnose.probe.id"], Is.EqualTo("ids"), collector.ToString());
-        Assert.That(collector.WaitForMetric(p => p.Name == "orders").Value, Is.EqualTo(1.0), collector.ToString());
+        Assert.That(collector.WaitForLog(l => l.Body == "41").Attributes["diagnose.probe.id"], Is.EqualTo("ids"), "the incr probe of the same name writes no lines: " + collector);
+        Assert.That(collector.WaitForMetric(p => p.Name == Submit).Value, Is.EqualTo(1.0), collector.ToString());
     }
 
     [Test]

@@ -53,6 +53,7 @@ public sealed class OtlpSettingsTests
     [TestCase("collector:4318", "--otlp: 'collector:4318' is not an http:// or https:// URL of an OTLP collector")]
     [TestCase("not a url", "--otlp: 'not a url' is not an http:// or https:// URL")]
     [TestCase("http://c:4318/?api-key=secret", "--otlp: 'http://c:4318/…' has a query or fragment; give the collector's base URL")]
+    [TestCase("https://ops:secret@c:4318", "--otlp: the URL has a user name or password; give credentials as headers instead, in OTEL_EXPORTER_OTLP_HEADERS")]
     public void ABadUrlIsAUsageError(string url, string message)
     {
         var error = Assert.Throws<CliException>(() => OtlpSettings.From(url, None))!;
