@@ -13,7 +13,7 @@ namespace Diagnose.Cli.Otlp;
 internal sealed class OtlpExport : IDisposable
 {
     private const int QueueCapacity = 100_000;
-    private static readonly TimeSpan ListTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ListTimeout = TimeSpan.FromSeconds(15);
 
     private readonly OtlpSettings _settings;
     private readonly TextWriter _errors;

@@ -16,7 +16,7 @@ internal sealed class ProbeIds
     private DateTimeOffset _listedAt = DateTimeOffset.MinValue;
     private bool _changed = true;
 
-    /// <param name="list">The process's specs now; throws <see cref="CliException"/> when it cannot be asked.</param>
+    /// <param name="list">The process's specs now; throws when it cannot be asked.</param>
     /// <param name="time">The clock of <see cref="Period"/>.</param>
     public ProbeIds(Func<IEnumerable<(string Id, string InstrumentName)>> list, TimeProvider time)
     {
@@ -51,9 +51,11 @@ internal sealed class ProbeIds
                 .GroupBy(s => s.InstrumentName, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => string.Join(",", g.Select(s => s.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)), StringComparer.Ordinal);
         }
-        catch (CliException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The process cannot answer now (ending, busy): keep what was known, ask again later.
+            // The process cannot answer now (ending, busy, gone: CliException, or what the diagnostics client throws
+            // on a process that just exited). The id is only added to a line: keep what was known, ask again later,
+            // and never lose the line.
         }
     }
 }

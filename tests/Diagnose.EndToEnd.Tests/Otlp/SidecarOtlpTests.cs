@@ -47,6 +47,8 @@ public sealed class SidecarOtlpTests
         Assert.That((sum8.Kind, sum8.Attributes["region"]), Is.EqualTo(("sum", (object)"us")), collector.ToString());
         WatchOtlpTests.AssertResourceIsTheTargets(sum10.Resource, net10);
         WatchOtlpTests.AssertResourceIsTheTargets(sum8.Resource, net8);
+        var seen = collector.Points.Where(p => p.Name == "orders").Select(p => $"{p.Resource["process.pid"]} {p.Attributes["region"]}").Distinct();
+        Assert.That(seen, Is.EquivalentTo(new[] { $"{net10.Pid} eu", $"{net8.Pid} us" }), "no process's values under another's resource");
         Assert.That(sidecar.Stop(), Is.EqualTo(0), sidecar.ToString());
         Assert.That(sidecar.Output, Has.Some.Contains($"sidecar: exporting metric values and log lines to {collector.Url} (http/protobuf)"));
     }

@@ -55,11 +55,13 @@ public sealed class ProbeIdsTests
         Assert.That(ids.Of("orders"), Is.EqualTo("renamed"));
     }
 
-    [Test]
-    public void AProcessThatCannotAnswerKeepsWhatWasKnown()
+    [TestCase("unreachable")]
+    [TestCase("socket gone")]
+    public void AnyFailureToListKeepsWhatWasKnown(string failure)
     {
         var fail = false;
-        var ids = new ProbeIds(() => fail ? throw new CliException(ExitCodes.Unreachable, "gone") : _specs, _time);
+        Exception Failure() => failure == "unreachable" ? new CliException(ExitCodes.Unreachable, "gone") : new IOException("the socket is gone");
+        var ids = new ProbeIds(() => fail ? throw Failure() : _specs, _time);
         Assert.That(ids.Of("orders"), Is.EqualTo("count"));
         fail = true;
 
