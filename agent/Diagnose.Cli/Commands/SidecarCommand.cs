@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Diagnose.Cli.Otlp;
 using Diagnose.Cli.Sidecar;
 using Diagnose.Cli.Stores;
 using Serilog;
@@ -18,28 +19,37 @@ internal static class SidecarCommand
         var interval = new Option<double>("--interval") { Description = "Seconds between rounds: a change of the store reaches the processes within about this time", DefaultValueFactory = _ => 2 };
         var match = new Option<string[]>("--match") { Description = "Only processes whose command line contains this text (repeatable)", AllowMultipleArgumentsPerToken = false };
         var exclude = new Option<string[]>("--exclude") { Description = "Never processes whose command line contains this text (repeatable); .NET SDK tools are always left alone" };
-        var command = new Command("sidecar", "Attach to every .NET process you can see and keep its probes in line with a store; each process's outcome is written back into the store's applied entries. Runs until stopped (SIGTERM, Ctrl-C).\n\nExamples:\n  diagnose sidecar --store /etc/diagnose/specs\n  diagnose sidecar --store postgres://diagnose:secret@db:5432/ops --match MyService.dll")
+        var otlp = OtlpOption.Create();
+        var command = new Command("sidecar", "Attach to every .NET process you can see and keep its probes in line with a store; each process's outcome is written back into the store's applied entries. Runs until stopped (SIGTERM, Ctrl-C).\n\nExamples:\n  diagnose sidecar --store /etc/diagnose/specs\n  diagnose sidecar --store postgres://diagnose:secret@db:5432/ops --match MyService.dll\n  diagnose sidecar --store /etc/diagnose/specs --otlp http://otel-collector:4318")
         {
-            store, interval, match, exclude,
+            store, interval, match, exclude, otlp,
         };
         command.SetAction(result => Run(
             result.GetValue(store)!,
             TimeSpan.FromSeconds(Math.Max(0.1, result.GetValue(interval))),
-            new ProcessFilter(result.GetValue(match) ?? [], result.GetValue(exclude) ?? [])));
+            new ProcessFilter(result.GetValue(match) ?? [], result.GetValue(exclude) ?? []),
+            OtlpOption.SettingsOf(result, otlp)));
         return command;
     }
 
-    private static int Run(string storeValue, TimeSpan interval, ProcessFilter filter)
+    private static int Run(string storeValue, TimeSpan interval, ProcessFilter filter, OtlpSettings? otlpSettings)
     {
         var layout = InstallLayout.Find();
         using var log = new LoggerConfiguration().WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}").CreateLogger();
         var specStore = StoreLocation.Open(storeValue, message => log.Warning("store: {Problem}", message));
         using var disposable = specStore as IDisposable;
-        var loop = new SidecarLoop(specStore, new ChannelProcessControl(layout), filter, log, TimeProvider.System);
+        using var otlp = otlpSettings is null ? null : OtlpExport.Start(otlpSettings, Console.Error); // disposed after the sessions: flushes
+        using var follower = otlp is null ? null : new ChannelFollower(otlp);
+        var loop = new SidecarLoop(specStore, new ChannelProcessControl(layout), filter, log, TimeProvider.System, follower);
         using var stop = new ManualResetEventSlim();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         log.Information("sidecar: keeping .NET processes in line with {Store} every {Seconds} s", StoreLocation.Describe(storeValue), interval.TotalSeconds);
+        if (otlp is not null)
+        {
+            log.Information("sidecar: exporting metric values and log lines to {Collector}", otlp.Collector);
+        }
+
         do
         {
             loop.Tick();

@@ -24,12 +24,14 @@ internal sealed class SidecarLoop
     private readonly ProcessFilter _filter;
     private readonly ILogger _log;
     private readonly TimeProvider _time;
+    private readonly IProcessFollower? _follower;
     private readonly Dictionary<int, Tracked> _processes = [];
     private DesiredSpecs? _desired;
     private string? _storeError;
 
-    public SidecarLoop(ISpecStore store, IProcessControl control, ProcessFilter filter, ILogger log, TimeProvider time)
+    public SidecarLoop(ISpecStore store, IProcessControl control, ProcessFilter filter, ILogger log, TimeProvider time, IProcessFollower? follower = null)
     {
+        _follower = follower;
         _store = store;
         _control = control;
         _filter = filter;
@@ -53,6 +55,7 @@ internal sealed class SidecarLoop
         {
             _log.Information("process {Pid} has ended", gone);
             _processes.Remove(gone);
+            _follower?.Forget(gone);
         }
 
         foreach (var process in seen)
@@ -107,6 +110,8 @@ internal sealed class SidecarLoop
                 tracked.Key = hello.Agent?.Process ?? ProcessKey.For(Environment.MachineName, pid);
                 _log.Information("process {Pid} ({Name}): Diagnose is ready (agent protocol {Protocol})", pid, tracked.Name, hello.Agent?.Protocol);
             }
+
+            _follower?.Follow(pid, tracked.Name);
 
             if (tracked.Sent != _desired!.Fingerprint)
             {

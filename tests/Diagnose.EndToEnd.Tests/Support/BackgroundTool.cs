@@ -35,12 +35,20 @@ internal sealed class BackgroundTool : IDisposable
     /// <summary>Standard error so far.</summary>
     public IReadOnlyList<string> Errors => Snapshot(_errors);
 
-    public static BackgroundTool Start(params string[] arguments)
+    public static BackgroundTool Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>The command with these environment variables added to the test's.</summary>
+    public static BackgroundTool Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Installation.Diagnose) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         return new BackgroundTool(Process.Start(start)!, "diagnose " + string.Join(' ', arguments));

@@ -111,6 +111,31 @@ public sealed class SidecarLoopTests
         Assert.That(_processes.Log, Is.Empty);
     }
 
+    [Test]
+    public void AFollowerFollowsEachProcessOnceItIsReadyAndForgetsItWhenItEnds()
+    {
+        var follower = new RecordingFollower();
+        var loop = new SidecarLoop(_store, _processes, new ProcessFilter([], []), new LoggerConfiguration().CreateLogger(), _time, follower);
+        _processes.Add(7);
+        _processes.Failing.Add(8);
+        _processes.Add(8);
+
+        loop.Tick();
+        _processes.Remove(7);
+        loop.Tick();
+
+        Assert.That(follower.Log, Is.EqualTo(new[] { "follow 7 App", "forget 7" }), "8 never became ready");
+    }
+
+    private sealed class RecordingFollower : IProcessFollower
+    {
+        public List<string> Log { get; } = [];
+
+        public void Follow(int pid, string name) => Log.Add($"follow {pid} {name}");
+
+        public void Forget(int pid) => Log.Add($"forget {pid}");
+    }
+
     private sealed class FakeProcesses : IProcessControl
     {
         private readonly Dictionary<int, string> _running = [];
