@@ -58,14 +58,22 @@ say "7. diagnose probe ls $service"
 say "8. diagnose watch $service (3 seconds): log lines and metric values, live, from inside the service"
 timeout 3 "$out/diagnose" watch "$service" | head -n 10 || true
 
-say "9. diagnose probe rm: the methods get their original code back, the output stops"
+say "9. debugging it live: find the method, probe one of its lines, take a snapshot of the order"
+"$out/diagnose" methods "$service" Checkout.Submit --lines
+line=$(grep -n 'return order.Total;' "$root/tests/targets/Sample/Orders.cs" | cut -d: -f1)
+"$out/diagnose" probe add "$service" "Orders.cs:$line" --id at-line --name at-line --value '$"order {order.Id} of {order.Customer.Name}: {order.Total}"' --max-hits 2
+"$out/diagnose" probe add "$service" Sample.Checkout.Submit --id order-snapshot --name order-snapshot --type snapshot --value order --max-hits 1
+sleep 2.5
+grep -E '^(Probe \(at-line\)|Snapshot \(order-snapshot\))' "$work/service.out" | tail -n 3
+
+say "10. diagnose probe rm: the methods get their original code back, the output stops"
 "$out/diagnose" probe rm "$service" add13-args
 "$out/diagnose" probe rm "$service" submit-size
 lines=$(wc -l <"$work/service.out")
 sleep 1
 printf 'add13 lines printed by the service in the second after rm: %s\n' "$(tail -n +"$((lines + 1))" "$work/service.out" | grep -c '^Probe (add13)' || true)"
 
-say "10. launching under Diagnose instead: diagnose run --specs … -- Sample"
+say "11. launching under Diagnose instead: diagnose run --specs … -- Sample"
 cat >"$work/run.json" <<'JSON'
 { "add": { "target": "Sample.Calculator.Add13", "instrument": { "type": "log", "name": "add13", "value": "$\"{arg} + 13 = {result}\"" } } }
 JSON

@@ -54,7 +54,7 @@ internal sealed class TargetLookup
         if (types.Count == 0)
         {
             var known = candidates.SelectMany(c => c.Module.GetTypes()).Where(t => !SourceForms.IsGeneratedType(t)).Select(t => t.ReflectionFullName);
-            problem = $"type '{target.TypeName}' was not found in the app's assemblies (the probe would stay pending){Suggestions.DidYouMean(Suggestions.Closest(target.TypeName, known))}";
+            problem = $"type '{target.TypeName}' was not found in the app's assemblies (the agent would refuse the spec){Suggestions.DidYouMean(Suggestions.Closest(target.TypeName, known))}";
             return [];
         }
 

@@ -10,7 +10,7 @@ namespace Diagnose.EndToEnd.Tests.Cli;
 /// </summary>
 public sealed class BadInputTests
 {
-    [TestCase("probe add 1", "Required argument missing")]
+    [TestCase("probe add 1", "a target is needed: Ns.Type.Method, File.cs:LINE or Ns.Type.Method:LINE, or --exceptions [PATTERN]")]
     [TestCase("probe add 1 A.B.M --event exit", "exit")]
     [TestCase("probe add 1 A.B.M --lifespan soon", "soon")]
     [TestCase("probe add one A.B.M", "one")]

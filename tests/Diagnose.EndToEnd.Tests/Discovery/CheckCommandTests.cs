@@ -71,16 +71,46 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public void LineAndExceptionsTargetsAreCheckedAgainstThePdbs()
+    {
+        var source = File.ReadAllLines(Path.Combine(Installation.Root, "tests", "targets", "Sample", "Shipping.cs"));
+        var loop = Array.FindIndex(source, l => l.Contains("weight += parcel.Kg;", StringComparison.Ordinal)) + 1;
+        using var specs = new TempSpecs($$"""
+            {
+              "file-line": { "target": "Shipping.cs:{{loop}}", "instrument": { "type": "log", "name": "a", "value": "$\"{parcel.Kg} {weight} {line}\"" } },
+              "method-line": { "target": "Sample.Shipping.Ship:{{loop}}", "instrument": { "type": "snapshot", "name": "b", "value": "snapshot" } },
+              "exceptions": { "target": "exceptions:Sample.*", "instrument": { "type": "snapshot", "name": "c", "value": "snapshot" } },
+              "blank": { "target": "Shipping.cs:{{loop + 2}}", "instrument": { "type": "log", "name": "d", "value": "1" } },
+              "no-file": { "target": "Gone.cs:3", "instrument": { "type": "log", "name": "e", "value": "1" } },
+              "result-at-line": { "target": "Shipping.cs:{{loop}}", "instrument": { "type": "log", "name": "f", "value": "result" } },
+              "exceptions-log": { "target": "exceptions", "instrument": { "type": "log", "name": "g", "value": "1" } }
+            }
+            """);
+
+        var check = ToolRun.Of("check", specs.Path, "--app", AppDirectory(TargetRuntime.Net10));
+
+        Assert.That(check.ExitCode, Is.EqualTo(1), check.ToString());
+        Assert.That(check.Output.Trim().Split('\n'), Is.EqualTo(new[]
+        {
+            $"blank: line {loop + 2} of Shipping.cs has no code; nearest: {loop}, {loop + 3}",
+            "no-file: no assembly of the app has a source file 'Gone.cs' in its symbols (portable PDB): the probe would stay pending",
+            "result-at-line: value \"result\": 'result' is not available on the line event",
+            "exceptions-log: an exceptions probe takes snapshot instruments (--type snapshot): the snapshot of a throw is what it writes",
+            "7 specs checked: 4 problems",
+        }));
+    }
+
+    [Test]
     public void EachProblemIsListedWithItsSpecIdAndExitCodeOne()
     {
         using var specs = new TempSpecs(BadSpecs);
         var check = ToolRun.Of("check", specs.Path, "--app", AppDirectory(TargetRuntime.Net10));
         Assert.That(check.ExitCode, Is.EqualTo(1), check.ToString());
-        const string Names = "args, this, self, start, now, method, caller, stack, thread, result, end, elapsed, exception, hotspots, len, mag";
+        const string Names = "args, this, self, start, now, method, caller, stack, thread, snapshot, result, end, elapsed, exception, hotspots, len, mag";
         Assert.That(check.Output.Trim().Split('\n'), Is.EqualTo(new[]
         {
             "misspelt: 'Sample.Checkout' does not have a method 'Sumbit'; did you mean Sample.Checkout.Submit?",
-            "no-type: type 'Sample.Chekout' was not found in the app's assemblies (the probe would stay pending); did you mean Sample.Checkout?",
+            "no-type: type 'Sample.Chekout' was not found in the app's assemblies (the agent would refuse the spec); did you mean Sample.Checkout?",
             "result-on-call: value \"result\": 'result' is not available on the call event",
             $"unknown-name: value \"ordr.Total\": unknown name 'ordr'; names here: order, {Names}",
             $"local-on-return: value \"text\": unknown name 'text'; names here: name, times, {Names}; locals are read on the end event only (--event end)",
