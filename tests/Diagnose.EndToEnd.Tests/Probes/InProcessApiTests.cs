@@ -168,7 +168,15 @@ public sealed class InProcessApiTests
         var later = app.SendUntil("htmlencode <i>", r => r.ProbeLines.Count > 0);
 
         Assert.That(busy.Result, Does.StartWith("= &lt;b&gt; pending=").And.EndWith(" busy=Installed"));
-        Assert.That(File.ReadAllText(log), Does.Contain("pending probe System.Web.HttpUtility.HtmlEncode(string): not installed while System.Web.HttpUtility loaded"));
+        // Usually the loading thread meets the installer's locks, gives up after 5 s and the probe is installed off the
+        // event; when the runtime lets the installer load the assembly before the loading thread's handler runs, the
+        // installer's own load event installs it first. Either way nothing deadlocks and the probe is installed.
+        var written = File.ReadAllText(log);
+        Assert.That(
+            written.Contains("pending probe System.Web.HttpUtility.HtmlEncode(string): not installed while System.Web.HttpUtility loaded", StringComparison.Ordinal)
+                || written.Contains("re-JIT requested for 1 method(s): HtmlEncode", StringComparison.Ordinal),
+            Is.True,
+            written);
         Assert.That(later.ProbeLines, Is.EqualTo(new[] { "Probe (encode)[tags=[]] = <i>" }), "installed off the load event");
         Assert.That(later.Result, Is.EqualTo("= &lt;i&gt;"));
         Assert.That(app.Send("square 3").Result, Is.EqualTo("= 9"));
