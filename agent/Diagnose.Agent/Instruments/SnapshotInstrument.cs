@@ -24,6 +24,9 @@ public class SnapshotInstrument : Instrument
         _limits = SnapshotLimits.From(Custom);
     }
 
-    protected internal override void Fire(object? value, IReadOnlyList<string> tags) =>
+    protected internal override void Fire(object? value, IReadOnlyList<string> tags) => Write(value);
+
+    /// <summary>Writes one snapshot of <paramref name="value"/> under this instrument's name, limits and guard (its fires, and an exceptions probe's).</summary>
+    internal void Write(object? value) =>
         InstrumentOutput.WriteSnapshot(Name, SnapshotWriter.Write(Name, value, _limits, Redactor.Current), Guard);
 }

@@ -108,21 +108,8 @@ public sealed class Probe
     internal IReadOnlyDictionary<MethodBase, string> MethodErrors { get; private set; } = new Dictionary<MethodBase, string>();
 
     /// <summary>The instruments to install now: enabled ones.</summary>
-    internal IReadOnlyList<Instrument> CurrentInstruments()
-    {
-        var instruments = _instruments.Snapshot().Select(p => p.Value).Where(i => i.IsEnabled).ToList();
-        if (Name.Line is { } line)
-        {
-            // A line probe's instruments fire at the line, whatever event they were made with.
-            foreach (var instrument in instruments)
-            {
-                instrument.Event = InstrumentEvent.Line;
-                instrument.Line = line;
-            }
-        }
-
-        return instruments;
-    }
+    internal IReadOnlyList<Instrument> CurrentInstruments() =>
+        _instruments.Snapshot().Select(p => p.Value).Where(i => i.IsEnabled).ToList();
 
     /// <summary>Drops instruments whose lifespan is over; with none left the probe stops and its methods are restored.</summary>
     internal void RemoveExpired(DateTimeOffset now)
@@ -252,6 +239,16 @@ public sealed class Probe
 
     private void InstrumentsChanged()
     {
+        if (Name.Line is { } line)
+        {
+            // A line probe's instruments fire at the line, whatever event they were made with.
+            foreach (var (_, instrument) in _instruments.Snapshot())
+            {
+                instrument.Event = InstrumentEvent.Line;
+                instrument.Line = line;
+            }
+        }
+
         lock (_gate)
         {
             if (State == ProbeState.Installed)

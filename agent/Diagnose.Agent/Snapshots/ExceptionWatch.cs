@@ -145,7 +145,7 @@ internal static class ExceptionWatch
             }
 
             var frame = new SnapshotFrame(at.Method, "exception", ["exception/exception"], [exception], ["arguments, this and locals: the first throw at this site; they are captured from the next throw on"], 0);
-            InstrumentOutput.WriteSnapshot(instrument.Name, SnapshotWriter.Write(instrument.Name, frame, SnapshotLimits.From(instrument.Custom), Redactor.Current), instrument.Guard);
+            instrument.Write(frame);
             if (Sites.Count <= MaxSites && Sites.Keys.Count(k => k.Method == at.Method) == 1)
             {
                 // Off the throwing thread: installing takes the agent's locks and a re-JIT.
@@ -225,7 +225,7 @@ internal sealed class ExceptionSnapshotInstrument : SnapshotInstrument
             return;
         }
 
-        InstrumentOutput.WriteSnapshot(Name, SnapshotWriter.Write(Name, frame.As("exception"), SnapshotLimits.From(Custom), Redactor.Current), _owner.Guard);
+        _owner.Write(frame.As("exception"));
     }
 
     private static double EverySeconds(JsonObject custom) =>

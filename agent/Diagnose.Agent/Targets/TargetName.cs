@@ -20,7 +20,6 @@ internal sealed record TargetName(string Text, string? Assembly, string TypeName
     /// </summary>
     public string? Exceptions { get; init; }
 
-    private const string ExceptionsPrefix = "exceptions";
 
     /// <exception cref="DiagnoseException">The text is not a target.</exception>
     public static TargetName Parse(string text) => Parse(text, text);
@@ -35,9 +34,10 @@ internal sealed record TargetName(string Text, string? Assembly, string TypeName
             throw Invalid(written ?? string.Empty, "it is empty");
         }
 
-        if (rest == ExceptionsPrefix || rest.StartsWith(ExceptionsPrefix + ":", StringComparison.Ordinal))
+        if (Protocol.Naming.LineTargetText.IsExceptions(rest))
         {
-            var pattern = rest.Length > ExceptionsPrefix.Length ? rest[(ExceptionsPrefix.Length + 1)..].Trim() : "*";
+            var prefix = Protocol.Naming.LineTargetText.ExceptionsPrefix;
+            var pattern = rest.Length > prefix.Length ? rest[(prefix.Length + 1)..].Trim() : "*";
             if (pattern.Length == 0 || pattern.Any(c => char.IsWhiteSpace(c) || c is ':' or '(' or ')'))
             {
                 throw Invalid(written, $"after 'exceptions:' comes an exception type or a pattern (System.InvalidOperationException, Shop.*, *), not '{pattern}'");
@@ -46,16 +46,14 @@ internal sealed record TargetName(string Text, string? Assembly, string TypeName
             return new TargetName(rest, null, string.Empty, string.Empty, null) { Exceptions = pattern };
         }
 
-        var colon = rest.LastIndexOf(':');
-        if (colon >= 0)
+        if (rest.Contains(':'))
         {
-            var lineText = rest[(colon + 1)..].Trim();
-            if (!int.TryParse(lineText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line) || line <= 0)
+            var (before, parsed) = Protocol.Naming.LineTargetText.Split(rest);
+            if (parsed is not { } line)
             {
-                throw Invalid(written, $"after ':' comes a line number (File.cs:44 or Ns.Type.Method:44), not '{lineText}'");
+                throw Invalid(written, $"after ':' comes a line number (File.cs:44 or Ns.Type.Method:44), not '{rest[(rest.LastIndexOf(':') + 1)..].Trim()}'");
             }
 
-            var before = rest[..colon].Trim();
             if (Protocol.Naming.LineTargetText.IsFile(before))
             {
                 return new TargetName(text!.Trim(), null, string.Empty, string.Empty, null) { Line = line, File = before.Replace('\\', '/') };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using dnlib.DotNet;
 
 namespace Diagnose.Cli.Discovery;
@@ -13,18 +12,12 @@ internal static class LineTargets
     /// <summary>The method part (null for a file target) and the line; the line is null when the target is not a line's.</summary>
     public static (string? Method, int? Line) Split(string target)
     {
-        var colon = target.LastIndexOf(':');
-        if (colon < 0 || !int.TryParse(target[(colon + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var line) || line <= 0)
-        {
-            return (target, null);
-        }
-
-        var before = target[..colon].Trim();
-        return Protocol.Naming.LineTargetText.IsFile(before) ? (null, line) : (before, line);
+        var (before, line) = Protocol.Naming.LineTargetText.Split(target);
+        return line is null ? (target, null) : Protocol.Naming.LineTargetText.IsFile(before) ? (null, line) : (before, line);
     }
 
     /// <summary>The file of a file line target, with '/' separators.</summary>
-    public static string? File(string target) => target.LastIndexOf(':') is var colon and > 0 ? target[..colon].Trim().Replace('\\', '/') : null;
+    public static string File(string target) => Protocol.Naming.LineTargetText.Split(target).Before.Replace('\\', '/');
 
     /// <summary>The methods among <paramref name="methods"/> with code on the line; none with <paramref name="problem"/> set.</summary>
     public static IReadOnlyList<MethodDef> AtLine(IReadOnlyList<MethodDef> methods, string methodTarget, int line, ref string? problem)

@@ -30,7 +30,7 @@ internal sealed class SpecChecker
         }
 
         var instrument = spec.Instrument;
-        if (spec.Target == "exceptions" || spec.Target.StartsWith("exceptions:", StringComparison.Ordinal))
+        if (Protocol.Naming.LineTargetText.IsExceptions(spec.Target))
         {
             // An exceptions probe resolves at run time, from the throws; what it writes is snapshots.
             return instrument.Type == "snapshot" ? [] : ["an exceptions probe takes snapshot instruments (--type snapshot): the snapshot of a throw is what it writes"];
@@ -41,7 +41,7 @@ internal sealed class SpecChecker
         string? problem;
         if (line is { } number)
         {
-            methods = methodTarget is null ? _lookup.AtFileLine(LineTargets.File(spec.Target)!, number, out problem) : LineTargets.AtLine(_lookup.Resolve(methodTarget, out problem), methodTarget, number, ref problem);
+            methods = methodTarget is null ? _lookup.AtFileLine(LineTargets.File(spec.Target), number, out problem) : LineTargets.AtLine(_lookup.Resolve(methodTarget, out problem), methodTarget, number, ref problem);
         }
         else
         {

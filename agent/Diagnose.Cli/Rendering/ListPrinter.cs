@@ -76,7 +76,7 @@ internal static class ListPrinter
 
         // A line probe fires at its line whatever event the spec names; an exceptions probe at a throw.
         var when = Discovery.LineTargets.Split(spec.Target).Line is { } line ? $"at line {line}"
-            : spec.Target.StartsWith("exceptions", StringComparison.Ordinal) ? "on a throw" : $"on {spec.Instrument.Event}";
+            : Protocol.Naming.LineTargetText.IsExceptions(spec.Target) ? "on a throw" : $"on {spec.Instrument.Event}";
         var text = $"{spec.Instrument.Type} {spec.Instrument.Name} = {spec.Instrument.Value} {when}";
         if (spec.Instrument.Condition is { } condition)
         {

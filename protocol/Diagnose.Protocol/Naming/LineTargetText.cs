@@ -8,6 +8,25 @@ internal static class LineTargetText
 {
     private static readonly string[] s_sourceExtensions = [".cs", ".fs", ".vb", ".razor", ".cshtml"];
 
+    /// <summary>The prefix of an exceptions probe's target: <c>exceptions</c> alone, or <c>exceptions:PATTERN</c>.</summary>
+    public const string ExceptionsPrefix = "exceptions";
+
+    /// <summary>Whether a target is an exceptions probe's.</summary>
+    public static bool IsExceptions(string target) =>
+        target == ExceptionsPrefix || target.StartsWith(ExceptionsPrefix + ":", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A line probe's target split at its last <c>:</c>: the part before (a file when <see cref="IsFile"/>, else a method)
+    /// and the line; the line is null when what follows the colon is not a line number (or there is no colon).
+    /// </summary>
+    public static (string Before, int? Line) Split(string target)
+    {
+        var colon = target.LastIndexOf(':');
+        return colon >= 0 && int.TryParse(target[(colon + 1)..].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line) && line > 0
+            ? (target[..colon].Trim(), line)
+            : (target, null);
+    }
+
     /// <summary>Whether the part of a target before <c>:LINE</c> is a source file (a path, or a source file's extension).</summary>
     public static bool IsFile(string text) =>
         text.Contains('/') || text.Contains('\\') || s_sourceExtensions.Any(e => text.EndsWith(e, StringComparison.OrdinalIgnoreCase));
