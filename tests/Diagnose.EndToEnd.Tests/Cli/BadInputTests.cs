@@ -14,7 +14,7 @@ public sealed class BadInputTests
     [TestCase("probe add 1 A.B.M --event exit", "exit")]
     [TestCase("probe add 1 A.B.M --lifespan soon", "soon")]
     [TestCase("probe add one A.B.M", "one")]
-    [TestCase("apply 1", "Required argument missing")]
+    [TestCase("apply 1", "Required argument 'specs' missing")]
     [TestCase("sidecar", "--store")]
     [TestCase("sidecar --store /no/such/place", "--store: /no/such/place is neither a file, a directory nor a postgres:// address")]
     [TestCase("sidecar --store postgres://db/x?table=a;b", "must be a plain name")]
