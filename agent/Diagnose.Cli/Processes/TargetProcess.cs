@@ -55,18 +55,9 @@ internal sealed class TargetProcess
     public static string? DiagnosticsSocket(int pid)
     {
         var directories = new List<string>();
-        try
+        if (ProcessEnvironment.Read(pid) is { } environment && environment.TryGetValue("TMPDIR", out var tmp) && tmp.Length > 0)
         {
-            var environment = File.ReadAllText($"/proc/{pid}/environ").Split('\0');
-            var tmp = environment.FirstOrDefault(e => e.StartsWith("TMPDIR=", StringComparison.Ordinal));
-            if (tmp is not null && tmp.Length > "TMPDIR=".Length)
-            {
-                directories.Add(tmp["TMPDIR=".Length..]);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Not ours to read: look in the usual place.
+            directories.Add(tmp);
         }
 
         directories.Add(Path.GetTempPath());
