@@ -7,6 +7,7 @@
 #   out/targets/sample-net8/          the same target, self-contained on .NET 8
 #   out/targets/inprocess/            the same target using the in-process API
 #   out/differential/                 the differential suite's host (tests/Diagnose.Differential)
+#   out/packages/diagnose.<version>.nupkg  the .NET tool package: the command, the agent and the profiler
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="${DIAGNOSE_OUT:-$root/out}"
@@ -33,6 +34,11 @@ export DIAGNOSE_HOME="${DIAGNOSE_HOME:-$here}"
 exec dotnet "$here/cli/diagnose.dll" "$@"
 LAUNCHER
 chmod +x "$out/diagnose"
+
+step "tool package (dotnet tool install --tool-path DIR --add-source $out/packages diagnose)"
+# From what is built already (no restore, no network): the CLI's publish output plus out/agent and out/native.
+rm -f "$out/packages"/diagnose.*.nupkg
+dotnet pack "$root/agent/Diagnose.Cli/Diagnose.Cli.csproj" -c Release --no-build --no-restore -o "$out/packages" -p:DiagnoseLayout="$out" -v quiet -nologo
 
 step "test targets (.NET 10; .NET 8 self-contained)"
 dotnet publish "$root/tests/targets/Sample/Sample.csproj" -c Release --no-build -o "$out/targets/sample" -v quiet -nologo

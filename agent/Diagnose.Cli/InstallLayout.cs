@@ -1,17 +1,21 @@
+using System.Runtime.InteropServices;
+
 namespace Diagnose.Cli;
 
 /// <summary>
-/// Where the parts of an installation are: <c>$DIAGNOSE_HOME</c> (or the folder above this tool's own) holds
-/// <c>native/libDiagnose.Profiler.so</c> and <c>agent/Diagnose.Agent.dll</c> (build/build.sh makes this layout).
+/// Where the parts of an installation are. Two shapes: a layout folder (<c>$DIAGNOSE_HOME</c>, or the folder above
+/// this tool's own, as build/build.sh makes <c>out/</c>) holds <c>native/libDiagnose.Profiler.so</c> and
+/// <c>agent/Diagnose.Agent.dll</c>; the installed .NET tool package holds <c>agent/Diagnose.Agent.dll</c> and
+/// <c>native/linux-x64/libDiagnose.Profiler.so</c> (one folder per platform) beside the command itself.
 /// </summary>
 internal sealed class InstallLayout
 {
     public const string ProfilerClsid = "{8A3E5F21-4C7D-4E2B-9B1A-D1A6C0F3E742}";
 
-    private InstallLayout(string home)
+    private InstallLayout(string home, string profilerPath)
     {
         Home = home;
-        ProfilerPath = Path.Combine(home, "native", "libDiagnose.Profiler.so");
+        ProfilerPath = profilerPath;
         AgentPath = Path.Combine(home, "agent", "Diagnose.Agent.dll");
     }
 
@@ -21,21 +25,44 @@ internal sealed class InstallLayout
 
     public string AgentPath { get; }
 
+    /// <summary>The platform folder of the tool package's profiler, e.g. <c>linux-x64</c>.</summary>
+    public static string Platform => $"linux-{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}";
+
+    /// <summary>A layout folder: <c>native/libDiagnose.Profiler.so</c> and <c>agent/</c> in <paramref name="home"/>.</summary>
+    public static InstallLayout In(string home)
+    {
+        home = Path.GetFullPath(home);
+        return new InstallLayout(home, Path.Combine(home, "native", "libDiagnose.Profiler.so"));
+    }
+
     /// <exception cref="CliException">A part is missing.</exception>
     public static InstallLayout Find()
     {
         var home = Environment.GetEnvironmentVariable("DIAGNOSE_HOME");
-        if (string.IsNullOrEmpty(home))
+        if (!string.IsNullOrEmpty(home))
         {
-            home = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, ".."));
+            return Complete(In(home), "set DIAGNOSE_HOME to a folder build/build.sh made, or unset it");
         }
 
-        var layout = new InstallLayout(Path.GetFullPath(home));
+        var package = Path.GetFullPath(AppContext.BaseDirectory);
+        if (File.Exists(Path.Combine(package, "agent", "Diagnose.Agent.dll")))
+        {
+            return Complete(new InstallLayout(package, Path.Combine(package, "native", Platform, "libDiagnose.Profiler.so")), $"this package carries the profiler for linux-x64 only; this machine is {Platform}");
+        }
+
+        return Complete(In(Path.Combine(package, "..")), "run build/build.sh, or set DIAGNOSE_HOME");
+    }
+
+    /// <summary>The parts a process needs: the profiler, and the agent's folder (the agent and what it references).</summary>
+    public IEnumerable<string> Parts => Directory.EnumerateFiles(Path.GetDirectoryName(AgentPath)!).Prepend(ProfilerPath);
+
+    private static InstallLayout Complete(InstallLayout layout, string fix)
+    {
         foreach (var part in new[] { layout.ProfilerPath, layout.AgentPath })
         {
             if (!File.Exists(part))
             {
-                throw new CliException(ExitCodes.UsageError, $"the installation in {layout.Home} is incomplete: {part} is missing (run build/build.sh, or set DIAGNOSE_HOME)");
+                throw new CliException(ExitCodes.UsageError, $"the installation in {layout.Home} is incomplete: {part} is missing ({fix})");
             }
         }
 

@@ -12,7 +12,8 @@ internal static class AgentLoader
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Loads what is missing (nothing when Diagnose is loaded already) and returns the agent's greeting.
+    /// Loads what is missing (nothing when Diagnose is loaded already) and returns the agent's greeting. A process
+    /// that does not see the installation's files (another container) loads a copy in the folder it shares with us.
     /// <paramref name="specsPath"/>, if any, becomes DIAGNOSE_SPECS of a process the profiler is newly attached to.
     /// </summary>
     /// <exception cref="CliException">Exit code 3: the process refused, or the agent did not answer.</exception>
@@ -21,7 +22,13 @@ internal static class AgentLoader
         var pid = process.Pid;
         var client = process.Client();
         var loaded = false;
-        if (!process.HasLoaded(TargetProcess.ProfilerFileName))
+        var hasProfiler = process.HasLoaded(TargetProcess.ProfilerFileName);
+        if (!hasProfiler || !process.HasLoaded(TargetProcess.AgentFileName))
+        {
+            layout = SharedCopy.For(process, layout);
+        }
+
+        if (!hasProfiler)
         {
             var clientData = specsPath is null ? [] : Encoding.UTF8.GetBytes($"DIAGNOSE_SPECS={specsPath}\n");
             try

@@ -38,9 +38,16 @@ internal sealed class BackgroundTool : IDisposable
     public static BackgroundTool Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
 
     /// <summary>The command with these environment variables added to the test's.</summary>
-    public static BackgroundTool Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static BackgroundTool Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartProgram(Installation.Diagnose, arguments, environment, "diagnose " + string.Join(' ', arguments));
+
+    /// <summary>The command started by another program (<c>unshare … diagnose sidecar …</c>).</summary>
+    public static BackgroundTool StartUnder(string program, IReadOnlyList<string> arguments) =>
+        StartProgram(program, arguments, new Dictionary<string, string>(), program + " " + string.Join(' ', arguments));
+
+    private static BackgroundTool StartProgram(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string command)
     {
-        var start = new ProcessStartInfo(Installation.Diagnose) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -51,7 +58,7 @@ internal sealed class BackgroundTool : IDisposable
             start.Environment[name] = value;
         }
 
-        return new BackgroundTool(Process.Start(start)!, "diagnose " + string.Join(' ', arguments));
+        return new BackgroundTool(Process.Start(start)!, command);
     }
 
     /// <summary>Waits for an output line (from line <paramref name="from"/> on) that matches; returns it.</summary>

@@ -12,12 +12,30 @@ internal sealed record ToolRun(int ExitCode, string Output, string Error)
     /// <summary>The command run as another user (<see cref="OtherUser"/>).</summary>
     public static ToolRun AsOtherUser(params string[] arguments) => Run(OtherUser.Program, [.. OtherUser.Arguments, Installation.Diagnose, .. arguments], TimeSpan.FromSeconds(60));
 
-    private static ToolRun Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout)
+    /// <summary>
+    /// Another program, in <paramref name="directory"/>, with these variables changed (a null value removes one).
+    /// </summary>
+    public static ToolRun Program(string program, IReadOnlyList<string> arguments, string directory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout) =>
+        Run(program, arguments, timeout, directory, environment);
+
+    private static ToolRun Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout, string? directory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory ?? string.Empty };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start)!;
