@@ -19,6 +19,7 @@ internal static class Program
         SidecarCommand.Create(),
         MethodsCommand.Create(),
         CheckCommand.Create(),
+        SignCommand.Create(),
     };
 
     private static int Main(string[] args)
