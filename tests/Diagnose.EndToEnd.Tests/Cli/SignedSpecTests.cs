@@ -48,6 +48,24 @@ public sealed class SignedSpecTests
     }
 
     [Test]
+    public void ApplyWithAKeySendsSignedSpecsOnly()
+    {
+        using var specs = new SpecFile().Add("signed", "Sample.Calculator.Add13", "arg", @event: "call").Save();
+        Assert.That(ToolRun.Of("sign", specs.Path, "--key", _key).ExitCode, Is.EqualTo(0));
+        var signed = JsonNode.Parse(File.ReadAllText(specs.Path))!.AsObject();
+        signed["unsigned"] = JsonNode.Parse("""{"target": "Sample.Calculator.Square", "instrument": {"type": "log", "name": "u", "value": "x", "event": "call"}}""");
+        File.WriteAllText(specs.Path, signed.ToJsonString());
+        using var app = TargetApp.Start(TargetRuntime.Net10, StartMode.Attached);
+
+        var apply = ToolRun.Of("apply", app.Pid.ToString(), specs.Path, "--key", _key);
+
+        Assert.That(apply.ExitCode, Is.EqualTo(1), apply.ToString());
+        Assert.That(apply.Error, Does.Contain("spec 'unsigned': spec is not signed"));
+        Assert.That(app.Send("add13 5").ProbeLines, Is.EqualTo(new[] { "Probe (signed)[tags=[]] = 5" }));
+        Assert.That(app.Send("square 3").ProbeLines, Is.Empty);
+    }
+
+    [Test]
     public void AMissingKeyFileIsAUsageErrorNamingTheFile()
     {
         using var specs = new SpecFile().Add("a", "Sample.Calculator.Add13", "arg").Save();
