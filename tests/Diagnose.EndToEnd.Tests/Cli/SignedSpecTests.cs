@@ -48,13 +48,22 @@ public sealed class SignedSpecTests
     }
 
     [Test]
+    public void AProgramRunWithAKeyRunsSignedSpecsOnly()
+    {
+        using var specs = SignedAndUnsigned();
+
+        using var app = TargetApp.Launch(Installation.Diagnose, ["run", "--specs", specs.Path, "--key", _key, "--", Installation.Target(TargetRuntime.Net10)]);
+
+        Assert.That(specs.WaitApplied(app.Pid, "signed", Patience), Is.Null);
+        Assert.That(specs.WaitApplied(app.Pid, "unsigned", Patience), Does.Contain("spec is not signed"));
+        Assert.That(app.Send("add13 5").ProbeLines, Is.EqualTo(new[] { "Probe (signed)[tags=[]] = 5" }));
+        Assert.That(app.Send("square 3").ProbeLines, Is.Empty);
+    }
+
+    [Test]
     public void ApplyWithAKeySendsSignedSpecsOnly()
     {
-        using var specs = new SpecFile().Add("signed", "Sample.Calculator.Add13", "arg", @event: "call").Save();
-        Assert.That(ToolRun.Of("sign", specs.Path, "--key", _key).ExitCode, Is.EqualTo(0));
-        var signed = JsonNode.Parse(File.ReadAllText(specs.Path))!.AsObject();
-        signed["unsigned"] = JsonNode.Parse("""{"target": "Sample.Calculator.Square", "instrument": {"type": "log", "name": "u", "value": "x", "event": "call"}}""");
-        File.WriteAllText(specs.Path, signed.ToJsonString());
+        using var specs = SignedAndUnsigned();
         using var app = TargetApp.Start(TargetRuntime.Net10, StartMode.Attached);
 
         var apply = ToolRun.Of("apply", app.Pid.ToString(), specs.Path, "--key", _key);
@@ -109,6 +118,17 @@ public sealed class SignedSpecTests
         Assert.That(Eventually(() => app.Send("add13 5").ProbeLines.Count == 0 ? "gone" : "still there", "gone"), Is.EqualTo("gone"), "an altered row is taken away");
         Assert.That(sidecar.Stop(), Is.EqualTo(0), sidecar.ToString());
         Assert.That(sidecar.Output, Has.None.Contains(_keyText));
+    }
+
+    /// <summary>A spec file with "signed" (a call probe on Add13, signed with the key) and "unsigned" (on Square).</summary>
+    private SpecFile SignedAndUnsigned()
+    {
+        var specs = new SpecFile().Add("signed", "Sample.Calculator.Add13", "arg", @event: "call").Save();
+        Assert.That(ToolRun.Of("sign", specs.Path, "--key", _key).ExitCode, Is.EqualTo(0));
+        var document = JsonNode.Parse(File.ReadAllText(specs.Path))!.AsObject();
+        document["unsigned"] = JsonNode.Parse("""{"target": "Sample.Calculator.Square", "instrument": {"type": "log", "name": "u", "value": "x", "event": "call"}}""");
+        File.WriteAllText(specs.Path, document.ToJsonString());
+        return specs;
     }
 
     private static string Eventually(Func<string> ask, string expected)
