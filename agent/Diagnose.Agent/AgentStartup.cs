@@ -9,6 +9,7 @@ internal static class AgentStartup
     private static readonly object s_gate = new();
     private static Manager? s_manager;
     private static string? s_specsPath;
+    private static string? s_keyFile;
 
     /// <summary>The manager of the specs given at start or attach, if any.</summary>
     public static Manager? SpecsManager => s_manager;
@@ -31,18 +32,22 @@ internal static class AgentStartup
                 return;
             }
 
-            Use(specs);
+            var keyFile = Environment.GetEnvironmentVariable("DIAGNOSE_KEY_FILE");
+            Use(specs, string.IsNullOrWhiteSpace(keyFile) ? null : keyFile);
         }
     }
 
-    /// <summary>Makes <paramref name="path"/> the specs path (replacing the one in use) and applies it now.</summary>
-    public static Manager UsePath(string path)
+    /// <summary>
+    /// Makes <paramref name="path"/> the specs path (replacing the one in use) and applies it now; with
+    /// <paramref name="keyFile"/>, only specs signed with the key in that file run.
+    /// </summary>
+    public static Manager UsePath(string path, string? keyFile = null)
     {
         lock (s_gate)
         {
-            if (path != s_specsPath || s_manager is null)
+            if (path != s_specsPath || keyFile != s_keyFile || s_manager is null)
             {
-                return Use(path);
+                return Use(path, keyFile);
             }
 
             s_manager.Apply();
@@ -50,15 +55,16 @@ internal static class AgentStartup
         }
     }
 
-    private static Manager Use(string path)
+    private static Manager Use(string path, string? keyFile)
     {
         s_manager?.Dispose();
         s_specsPath = path;
+        s_keyFile = keyFile;
         Redaction.Redactor.UseSpecsPath(path); // before anything is compiled: redaction.json beside the specs
-        s_manager = Manager.ForPath(path);
+        s_manager = Manager.ForPath(path, keyFile);
         s_manager.Apply();
         s_manager.ApplyInBackground(TimeSpan.FromSeconds(10));
-        AgentLog.Info($"applying specs from {path}");
+        AgentLog.Info(keyFile is null ? $"applying specs from {path}" : $"applying specs from {path}, signed ones only (key file {keyFile})");
         return s_manager;
     }
 }

@@ -70,7 +70,7 @@ internal sealed class InstallLayout
     }
 
     /// <summary>The variables that load the profiler and the agent into a .NET process at start.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> LaunchVariables(string? specsPath, string? existingStartupHooks)
+    public IReadOnlyList<KeyValuePair<string, string>> LaunchVariables(string? specsPath, string? existingStartupHooks, string? keyFile = null)
     {
         var hooks = string.IsNullOrEmpty(existingStartupHooks) ? AgentPath : $"{existingStartupHooks}{Path.PathSeparator}{AgentPath}";
         var variables = new List<KeyValuePair<string, string>>
@@ -83,6 +83,11 @@ internal sealed class InstallLayout
         if (specsPath is not null)
         {
             variables.Add(new("DIAGNOSE_SPECS", specsPath));
+        }
+
+        if (keyFile is not null)
+        {
+            variables.Add(new("DIAGNOSE_KEY_FILE", keyFile));
         }
 
         return variables;

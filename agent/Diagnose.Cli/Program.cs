@@ -20,6 +20,7 @@ internal static class Program
         MethodsCommand.Create(),
         CheckCommand.Create(),
         DoctorCommand.Create(),
+        SignCommand.Create(),
     };
 
     private static int Main(string[] args)

@@ -14,14 +14,14 @@ internal sealed class CommandExecutor
     private readonly TimeProvider _time;
     private readonly Func<string?> _specsPath;
     private readonly Func<Manager?> _pathManager;
-    private readonly Func<string, Manager> _usePath;
+    private readonly Func<string, string?, Manager> _usePath;
 
     /// <param name="manager">The channel's manager.</param>
     /// <param name="time">The clock statuses are judged by.</param>
     /// <param name="specsPath">The specs path in use, if any.</param>
     /// <param name="pathManager">Its manager, if any.</param>
     /// <param name="usePath">Makes a path the specs path and applies it.</param>
-    public CommandExecutor(ChannelManager manager, TimeProvider time, Func<string?> specsPath, Func<Manager?> pathManager, Func<string, Manager> usePath)
+    public CommandExecutor(ChannelManager manager, TimeProvider time, Func<string?> specsPath, Func<Manager?> pathManager, Func<string, string?, Manager> usePath)
     {
         _manager = manager;
         _time = time;
@@ -141,7 +141,7 @@ internal sealed class CommandExecutor
             return ChannelResult.Failure(command.Op, $"{path} does not exist in the file system of process {Environment.ProcessId}", Agent);
         }
 
-        var manager = _usePath(path);
+        var manager = _usePath(path, command.KeyFile);
         return Result(command.Op, Reports(manager.Specs, path, null).ToList(), []);
     }
 

@@ -21,6 +21,7 @@ public class Manager : IDisposable
     private readonly Dictionary<string, string> _runtimeErrors = new();
     private readonly Dictionary<string, (string? Definition, string? Version, string Reason, ProbeStats? Stats)> _switchedOff = new();
     private Timer? _background;
+    private (SpecKey? Key, string? Problem)? _trust;
     private readonly ITimer _stats;
 
     /// <summary>A manager whose specs are set in code (<see cref="Specs"/>).</summary>
@@ -69,11 +70,40 @@ public class Manager : IDisposable
     public string ProcessKey => Protocol.Specs.ProcessKey.Current;
 
     /// <summary>A manager over a JSON file or a directory of them (e.g. a mounted ConfigMap), polled for changes.</summary>
-    public static Manager ForPath(string path)
+    public static Manager ForPath(string path) => ForPath(path, null);
+
+    /// <summary>
+    /// Like <see cref="ForPath(string)"/>; with <paramref name="keyFile"/>, a spec runs only when it carries a valid
+    /// signature made with the key in that file (read now; a key that cannot be read refuses every spec).
+    /// </summary>
+    internal static Manager ForPath(string path, string? keyFile)
     {
         var store = new DirectorySpecStore(path, message => AgentLog.Warning($"specs {path}: {message}"));
         store.StartPolling();
-        return new Manager(store, TimeProvider.System);
+        var manager = new Manager(store, TimeProvider.System);
+        if (keyFile is not null)
+        {
+            manager.RequireSignatures(keyFile);
+        }
+
+        return manager;
+    }
+
+    /// <summary>
+    /// From now on only specs signed with the key in <paramref name="keyFile"/> run (see <see cref="SpecSignature"/>);
+    /// the others get why in their applied entry. A key that cannot be read refuses every spec, with the reason.
+    /// </summary>
+    internal void RequireSignatures(string keyFile)
+    {
+        try
+        {
+            _trust = (SpecKey.Read(keyFile), null);
+        }
+        catch (InvalidDataException e)
+        {
+            _trust = (null, $"{e.Message} (until then no spec runs)");
+            AgentLog.Error(e.Message);
+        }
     }
 
     /// <summary>Reconciles the probes with the specs now.</summary>
@@ -220,6 +250,11 @@ public class Manager : IDisposable
     {
         type = null;
         target = null;
+        if (_trust is var (key, problem) && (problem ?? SpecSignature.Refusal(key!, spec)) is { } untrusted)
+        {
+            return untrusted;
+        }
+
         if (!spec.IsValid)
         {
             return spec.Error;

@@ -12,16 +12,18 @@ internal static class RunCommand
     {
         var specs = new Option<string?>("--specs") { Description = "A JSON spec file or a directory of them, applied at start and watched" };
         var commandLine = new Argument<string[]>("command") { Description = "The program and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
+        var key = KeyArgument.Option("Run only specs signed with the key in this file (diagnose sign); the program reads the file (DIAGNOSE_KEY_FILE)");
         var command = new Command("run", "Start a .NET program with Diagnose loaded; exits with the program's exit code.\n\nExample:\n  diagnose run --specs probes.json -- dotnet MyService.dll --port 8080")
         {
             specs,
+            key,
             commandLine,
         };
-        command.SetAction(result => Run(result.GetValue(commandLine)!, SpecsArgument.Resolve(result.GetValue(specs))));
+        command.SetAction(result => Run(result.GetValue(commandLine)!, SpecsArgument.Resolve(result.GetValue(specs)), KeyArgument.Resolve(result.GetValue(key))));
         return command;
     }
 
-    private static int Run(string[] commandLine, string? specs)
+    private static int Run(string[] commandLine, string? specs, string? keyFile)
     {
         var layout = InstallLayout.Find();
         var start = new ProcessStartInfo(commandLine[0]) { UseShellExecute = false };
@@ -30,7 +32,7 @@ internal static class RunCommand
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in layout.LaunchVariables(specs, Environment.GetEnvironmentVariable("DOTNET_STARTUP_HOOKS")))
+        foreach (var (name, value) in layout.LaunchVariables(specs, Environment.GetEnvironmentVariable("DOTNET_STARTUP_HOOKS"), keyFile))
         {
             start.Environment[name] = value;
         }

@@ -17,7 +17,7 @@ internal static class AgentLoader
     /// <paramref name="specsPath"/>, if any, becomes DIAGNOSE_SPECS of a process the profiler is newly attached to.
     /// </summary>
     /// <exception cref="CliException">Exit code 3: the process refused, or the agent did not answer.</exception>
-    public static (ChannelResult Hello, bool Loaded) Load(TargetProcess process, InstallLayout layout, string? specsPath)
+    public static (ChannelResult Hello, bool Loaded) Load(TargetProcess process, InstallLayout layout, string? specsPath, string? keyFile = null)
     {
         var pid = process.Pid;
         var client = process.Client();
@@ -30,7 +30,7 @@ internal static class AgentLoader
 
         if (!hasProfiler)
         {
-            var clientData = specsPath is null ? [] : Encoding.UTF8.GetBytes($"DIAGNOSE_SPECS={specsPath}\n");
+            var clientData = specsPath is null ? [] : Encoding.UTF8.GetBytes($"DIAGNOSE_SPECS={specsPath}\n" + (keyFile is null ? string.Empty : $"DIAGNOSE_KEY_FILE={keyFile}\n"));
             try
             {
                 client.AttachProfiler(TimeSpan.FromSeconds(10), Guid.Parse(InstallLayout.ProfilerClsid), layout.ProfilerPath, clientData);

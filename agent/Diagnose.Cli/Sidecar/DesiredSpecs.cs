@@ -5,19 +5,35 @@ namespace Diagnose.Cli.Sidecar;
 
 /// <summary>
 /// What a store wants, without what processes wrote back: the specs without their <c>applied</c> objects, and a
-/// fingerprint that changes only when a spec, not an <c>applied</c> entry, does.
+/// fingerprint that changes only when a spec, not an <c>applied</c> entry, does. With a key, the specs whose
+/// signature does not check out are held back (<see cref="Refused"/>, with the reason each process's applied entry
+/// gets): they are never sent.
 /// </summary>
 internal sealed record DesiredSpecs(SpecSet Specs, string Fingerprint)
 {
-    public static DesiredSpecs From(SpecSet stored)
+    /// <summary>The specs refused for their signature, with the reason.</summary>
+    public IReadOnlyList<(Spec Spec, string Error)> Refused { get; init; } = [];
+
+    public static DesiredSpecs From(SpecSet stored, SpecKey? key = null)
     {
+        var refused = key is null ? [] : stored.Select(spec => (Spec: spec, Error: SpecSignature.Refusal(key, spec))).Where(r => r.Error is not null).Select(r => (r.Spec, r.Error!)).ToList();
         var document = JsonNode.Parse(stored.ToJson(indented: false)) as JsonObject ?? new JsonObject();
+        var text = Strip(document).ToJsonString();
+        foreach (var (spec, _) in refused)
+        {
+            document.Remove(spec.Id);
+        }
+
+        return new DesiredSpecs(SpecSet.Parse(document.ToJsonString(), "the store"), text) { Refused = refused };
+    }
+
+    private static JsonObject Strip(JsonObject document)
+    {
         foreach (var (_, spec) in document)
         {
             (spec as JsonObject)?.Remove("applied");
         }
 
-        var text = document.ToJsonString();
-        return new DesiredSpecs(SpecSet.Parse(text, "the store"), text);
+        return document;
     }
 }

@@ -26,11 +26,13 @@ internal sealed class SidecarLoop
     private readonly TimeProvider _time;
     private readonly IProcessFollower? _follower;
     private readonly Dictionary<int, Tracked> _processes = [];
+    private readonly SpecKey? _key;
     private DesiredSpecs? _desired;
     private string? _storeError;
 
-    public SidecarLoop(ISpecStore store, IProcessControl control, ProcessFilter filter, ILogger log, TimeProvider time, IProcessFollower? follower = null)
+    public SidecarLoop(ISpecStore store, IProcessControl control, ProcessFilter filter, ILogger log, TimeProvider time, IProcessFollower? follower = null, SpecKey? key = null)
     {
+        _key = key;
         _follower = follower;
         _store = store;
         _control = control;
@@ -76,7 +78,7 @@ internal sealed class SidecarLoop
     {
         try
         {
-            _desired = DesiredSpecs.From(_store.Load());
+            _desired = DesiredSpecs.From(_store.Load(), _key);
             if (_storeError is not null)
             {
                 _log.Information("the store can be read again");
@@ -158,6 +160,11 @@ internal sealed class SidecarLoop
             channel.Count(s => s.Status == SpecStatus.Installed),
             channel.Count(s => s.Status == SpecStatus.Pending),
             channel.Count(s => !SpecStatus.IsSuccess(s.Status)));
+        foreach (var (spec, error) in _desired!.Refused)
+        {
+            _log.Warning("process {Pid}: spec {SpecId} not sent: {Error}", pid, spec.Id, error);
+        }
+
         foreach (var failed in channel.Where(s => !SpecStatus.IsSuccess(s.Status)))
         {
             _log.Warning("process {Pid}: spec {SpecId} on {Target}: {Outcome}", pid, failed.Id, failed.Target, SpecStatus.Describe(failed.Status, failed.Reason));
@@ -167,6 +174,11 @@ internal sealed class SidecarLoop
     private void WriteBack(string key, ChannelResult result)
     {
         var entries = new Dictionary<string, AppliedEntry>(StringComparer.Ordinal);
+        foreach (var (spec, error) in _desired!.Refused)
+        {
+            entries[spec.Id] = AppliedEntry.For(spec, error);
+        }
+
         foreach (var report in result.Specs.Where(s => s.Source == SpecReport.ChannelSource))
         {
             if (report.Spec is not null && report.Spec.Applied.TryGetValue(key, out var entry))

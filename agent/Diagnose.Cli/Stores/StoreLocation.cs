@@ -10,7 +10,7 @@ internal static class StoreLocation
     {
         if (PostgresUrl.IsPostgres(value))
         {
-            return new PostgresSpecStore(PostgresUrl.Parse(value));
+            return new PostgresSpecStore(PostgresUrl.Parse(value), report);
         }
 
         var path = Path.GetFullPath(value);

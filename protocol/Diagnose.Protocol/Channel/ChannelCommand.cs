@@ -8,15 +8,16 @@ namespace Diagnose.Protocol.Channel;
 /// <code>
 /// {"op": "set", "specs": {"&lt;id&gt;": {&lt;spec&gt;}, …}}      set / replace
 /// {"op": "remove", "ids": ["&lt;id&gt;", …]}
-/// {"op": "use-path", "path": "/etc/diagnose/specs"}
+/// {"op": "use-path", "path": "/etc/diagnose/specs", "keyFile": "/etc/diagnose/key"}   (keyFile: optional)
 /// {"op": "hello"}   {"op": "list"}
 /// </code>
 /// Fields a command does not use are left out; fields a reader does not know are ignored.
 /// </summary>
 internal sealed class ChannelCommand
 {
-    private ChannelCommand(string op, SpecSet? specs, IReadOnlyList<string> ids, string? path)
+    private ChannelCommand(string op, SpecSet? specs, IReadOnlyList<string> ids, string? path, string? keyFile = null)
     {
+        KeyFile = keyFile;
         Op = op;
         Specs = specs;
         Ids = ids;
@@ -35,6 +36,9 @@ internal sealed class ChannelCommand
     /// <summary><c>path</c>: for use-path.</summary>
     internal string? Path { get; }
 
+    /// <summary><c>keyFile</c>: for use-path, the key file (a path in the process's file system) its specs must be signed with.</summary>
+    internal string? KeyFile { get; }
+
     internal static ChannelCommand Hello() => new(CommandOps.Hello, null, [], null);
 
     internal static ChannelCommand List() => new(CommandOps.List, null, [], null);
@@ -45,7 +49,7 @@ internal sealed class ChannelCommand
 
     internal static ChannelCommand Remove(IReadOnlyList<string> ids) => new(CommandOps.Remove, null, ids, null);
 
-    internal static ChannelCommand UsePath(string path) => new(CommandOps.UsePath, null, [], path);
+    internal static ChannelCommand UsePath(string path, string? keyFile = null) => new(CommandOps.UsePath, null, [], path, keyFile);
 
     /// <summary>Any op, for tools newer than this build (and tests).</summary>
     internal static ChannelCommand Other(string op) => new(op, null, [], null);
@@ -86,20 +90,31 @@ internal sealed class ChannelCommand
             ids.AddRange(idsJson.EnumerateArray().Select(i => i.GetString()!));
         }
 
-        string? path = null;
-        if (root.TryGetProperty("path", out var pathJson))
+        if (!OptionalString(root, "path", out var path, out error) || !OptionalString(root, "keyFile", out var keyFile, out error))
         {
-            if (pathJson.ValueKind != JsonValueKind.String)
-            {
-                error = "'path' must be a string";
-                return null;
-            }
-
-            path = pathJson.GetString();
+            return null;
         }
 
+        return new ChannelCommand(op.GetString()!, specs, ids, path, keyFile);
+    }
+
+    private static bool OptionalString(JsonElement root, string name, out string? value, out string? error)
+    {
+        value = null;
         error = null;
-        return new ChannelCommand(op.GetString()!, specs, ids, path);
+        if (!root.TryGetProperty(name, out var json))
+        {
+            return true;
+        }
+
+        if (json.ValueKind != JsonValueKind.String)
+        {
+            error = $"'{name}' must be a string";
+            return false;
+        }
+
+        value = json.GetString();
+        return true;
     }
 
     private void WriteTo(Utf8JsonWriter writer)
@@ -126,6 +141,11 @@ internal sealed class ChannelCommand
         if (Path is not null)
         {
             writer.WriteString("path", Path);
+        }
+
+        if (KeyFile is not null)
+        {
+            writer.WriteString("keyFile", KeyFile);
         }
 
         writer.WriteEndObject();

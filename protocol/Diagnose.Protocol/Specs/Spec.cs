@@ -115,6 +115,9 @@ public sealed class Spec
         }
     }
 
+    /// <summary>The spec's JSON as read (with <c>applied</c> as it was then).</summary>
+    internal JsonElement Json => _json;
+
     /// <summary><c>lastmodified</c> exactly as written, which <c>applied[…].lm</c> repeats.</summary>
     internal string? LastModifiedText { get; }
 

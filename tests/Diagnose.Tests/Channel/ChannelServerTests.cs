@@ -39,7 +39,7 @@ public sealed class ChannelServerTests
     public void NewServer()
     {
         var manager = new ChannelManager(new ChannelSpecStore(), _events, TimeProvider.System);
-        var executor = new CommandExecutor(manager, TimeProvider.System, () => _usedPath, () => null, path =>
+        var executor = new CommandExecutor(manager, TimeProvider.System, () => _usedPath, () => null, (path, _) =>
         {
             _usedPath = path;
             return new Manager();
