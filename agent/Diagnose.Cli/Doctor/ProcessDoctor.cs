@@ -338,7 +338,7 @@ internal static class ProcessDoctor
             var missing = new[] { layout.ProfilerPath, layout.AgentPath }.Where(p => !File.Exists(InRootOf(pid, p))).ToList();
             return missing.Count == 0
                 ? DoctorCheck.Ok("installation", $"{layout.Home}: profiler and agent present, and the process sees them")
-                : DoctorCheck.Fail("installation", $"the process cannot see {string.Join(" and ", missing)} (it has its own mount namespace)", "put Diagnose where both see it: a volume shared by the app and this tool (see deploy/), with DIAGNOSE_HOME pointing into it");
+                : DoctorCheck.Warn("installation", $"the process cannot see {string.Join(" and ", missing)} (it has its own mount namespace); attach copies them into the /tmp it shares with this tool", "nothing to do when /tmp is shared (above); otherwise share it, as deploy/ does");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
