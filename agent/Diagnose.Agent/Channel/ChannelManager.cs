@@ -30,6 +30,9 @@ internal sealed class ChannelManager : Manager
         }
     }
 
+    /// <summary>DIAGNOSE_TAGS and settings.json beside the specs path in use, as for the specs path's own manager.</summary>
+    protected override IEnumerable<string> GetTags() => Management.OutOfBandTags.Read(AgentStartup.SpecsPath);
+
     protected override void HandleError(Probe? probe, Instrument? instrument, string error)
     {
         base.HandleError(probe, instrument, error);

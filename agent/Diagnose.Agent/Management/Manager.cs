@@ -80,7 +80,7 @@ public class Manager : IDisposable
     {
         var store = new DirectorySpecStore(path, message => AgentLog.Warning($"specs {path}: {message}"));
         store.StartPolling();
-        var manager = new Manager(store, TimeProvider.System);
+        var manager = new PathManager(store, path);
         if (keyFile is not null)
         {
             manager.RequireSignatures(keyFile);
@@ -502,5 +502,11 @@ public class Manager : IDisposable
         {
             HandleError(null, null, $"applying specs failed: {e.Message}");
         }
+    }
+
+    /// <summary>The manager of a specs path: its manager tags are DIAGNOSE_TAGS and settings.json beside the specs.</summary>
+    private sealed class PathManager(ISpecStore store, string path) : Manager(store, TimeProvider.System)
+    {
+        protected override IEnumerable<string> GetTags() => Management.OutOfBandTags.Read(path);
     }
 }

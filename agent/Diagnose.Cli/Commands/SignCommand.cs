@@ -25,7 +25,7 @@ internal static class SignCommand
     {
         var full = Path.GetFullPath(path);
         string[] files = Directory.Exists(full)
-            ? Directory.GetFiles(full, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.') && !RedactionFile.Is(f)).Order(StringComparer.Ordinal).ToArray()
+            ? Directory.GetFiles(full, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.') && !SideFiles.Is(f)).Order(StringComparer.Ordinal).ToArray()
             : File.Exists(full) ? [full] : throw new CliException(ExitCodes.UsageError, $"{path} is neither a file nor a directory; give a JSON spec file or a directory of them");
         var exit = ExitCodes.Success;
         foreach (var file in files)

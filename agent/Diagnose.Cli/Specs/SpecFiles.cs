@@ -16,7 +16,7 @@ internal static class SpecFiles
         string[] files;
         if (Directory.Exists(path))
         {
-            files = Directory.GetFiles(path, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.') && !RedactionFile.Is(f)).Order(StringComparer.Ordinal).ToArray();
+            files = Directory.GetFiles(path, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.') && !SideFiles.Is(f)).Order(StringComparer.Ordinal).ToArray();
         }
         else if (File.Exists(path))
         {

@@ -184,7 +184,7 @@ internal sealed class DirectorySpecStore : ISpecStore, IDisposable
             try
             {
                 var files = Directory.EnumerateFileSystemEntries(_path, "*.json", JsonFiles)
-                    .Where(file => !Path.GetFileName(file).StartsWith('.') && !RedactionFile.Is(file) && !Directory.Exists(file));
+                    .Where(file => !Path.GetFileName(file).StartsWith('.') && !SideFiles.Is(file) && !Directory.Exists(file));
                 return (files.ToHashSet(StringComparer.Ordinal), null);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)

@@ -12,10 +12,5 @@ internal static class RedactionFile
     public static bool Is(string path) => string.Equals(Path.GetFileName(path), Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where the redaction file of a specs path (a directory or a file) is.</summary>
-    public static string Beside(string specsPath)
-    {
-        var full = Path.GetFullPath(specsPath);
-        var directory = Directory.Exists(full) ? full : Path.GetDirectoryName(full) ?? full;
-        return Path.Combine(directory, Name);
-    }
+    public static string Beside(string specsPath) => SideFiles.Beside(specsPath, Name);
 }
