@@ -105,7 +105,9 @@ public sealed class DoctorTests
     public void AProcessWithItsOwnTmpFailsTheSocketAndTmpChecks()
     {
         // A container without a shared /tmp: the process's own mount namespace with a tmpfs at /tmp.
-        using var app = InOwnMountNamespace("mount -t tmpfs diagnose-doctor /tmp");
+        // The target is bound at /mnt first: the build tree may itself be under /tmp (a clone in /tmp).
+        var target = Installation.Target(TargetRuntime.Net10);
+        using var app = InOwnMountNamespace($"mount --bind '{Path.GetDirectoryName(target)}' /mnt && mount -t tmpfs diagnose-doctor /tmp", Path.Combine("/mnt", Path.GetFileName(target)));
         var pid = app.Pid.ToString(CultureInfo.InvariantCulture);
 
         var run = ToolRun.Of("doctor", pid);
@@ -201,14 +203,14 @@ public sealed class DoctorTests
         Assert.That(ToolRun.Of("doctor", "0").ExitCode, Is.EqualTo(2), "a pid of 0 is a usage error");
     }
 
-    /// <summary>The .NET 10 target in a mount namespace of its own (root only), after <paramref name="setup"/> ran in it.</summary>
-    private static TargetApp InOwnMountNamespace(string setup)
+    /// <summary>The .NET 10 target (or <paramref name="program"/>) in a mount namespace of its own (root only), after <paramref name="setup"/> ran in it.</summary>
+    private static TargetApp InOwnMountNamespace(string setup, string? program = null)
     {
         if (Environment.UserName != "root")
         {
             Assert.Ignore($"the tests run as {Environment.UserName}, not root: unshare --mount needs root");
         }
 
-        return TargetApp.Launch("unshare", ["--mount", "--propagation", "private", "sh", "-c", $"{setup} && exec '{Installation.Target(TargetRuntime.Net10)}'"]);
+        return TargetApp.Launch("unshare", ["--mount", "--propagation", "private", "sh", "-c", $"{setup} && exec '{program ?? Installation.Target(TargetRuntime.Net10)}'"]);
     }
 }
