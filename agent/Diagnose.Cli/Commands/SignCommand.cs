@@ -24,9 +24,7 @@ internal static class SignCommand
     public static int Sign(string path, SpecKey key, TextWriter output)
     {
         var full = Path.GetFullPath(path);
-        string[] files = Directory.Exists(full)
-            ? Directory.GetFiles(full, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.') && !SideFiles.Is(f)).Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(full) ? [full] : throw new CliException(ExitCodes.UsageError, $"{path} is neither a file nor a directory; give a JSON spec file or a directory of them");
+        var files = Specs.SpecFiles.Of(full);
         var exit = ExitCodes.Success;
         foreach (var file in files)
         {

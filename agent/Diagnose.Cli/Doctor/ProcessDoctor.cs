@@ -325,26 +325,12 @@ internal static class ProcessDoctor
     }
 
     /// <summary>Whether the process sees the profiler and agent files at the paths attach will give it.</summary>
-    private static DoctorCheck Visible(int pid, InstallLayout layout, DoctorCheck installation)
+    private static DoctorCheck Visible(int pid, InstallLayout layout, DoctorCheck installation) => SharedCopy.Sees(pid, layout) switch
     {
-        var same = Namespace("self", "mnt") is { } mine && Namespace(pid.ToString(CultureInfo.InvariantCulture), "mnt") == mine;
-        if (same)
-        {
-            return installation;
-        }
-
-        try
-        {
-            var missing = new[] { layout.ProfilerPath, layout.AgentPath }.Where(p => !File.Exists(InRootOf(pid, p))).ToList();
-            return missing.Count == 0
-                ? DoctorCheck.Ok("installation", $"{layout.Home}: profiler and agent present, and the process sees them")
-                : DoctorCheck.Warn("installation", $"the process cannot see {string.Join(" and ", missing)} (it has its own mount namespace); attach copies them into the /tmp it shares with this tool", "nothing to do when /tmp is shared (above); otherwise share it, as deploy/ does");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return DoctorCheck.Warn("installation", $"{layout.Home}: present here; whether the process sees it is unknown", "run diagnose as the process's user");
-        }
-    }
+        true => installation,
+        false => DoctorCheck.Warn("installation", $"the process cannot see {layout.ProfilerPath} and {layout.AgentPath} (it has its own mount namespace); attach copies them into the /tmp it shares with this tool", "nothing to do when /tmp is shared (above); otherwise share it, as deploy/ does"),
+        null => DoctorCheck.Warn("installation", $"{layout.Home}: present here; whether the process sees it is unknown", "run diagnose as the process's user"),
+    };
 
     private static DoctorCheck Store(string store)
     {

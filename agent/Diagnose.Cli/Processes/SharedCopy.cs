@@ -49,7 +49,7 @@ internal static class SharedCopy
     /// Whether the process finds each part at the same path, of the same size and time, through
     /// <c>/proc/pid/root</c> (its root as it sees it); null when this user may not look.
     /// </summary>
-    private static bool? Sees(int pid, InstallLayout layout)
+    internal static bool? Sees(int pid, InstallLayout layout)
     {
         var root = $"/proc/{pid}/root";
         if (!Directory.Exists(root + "/"))

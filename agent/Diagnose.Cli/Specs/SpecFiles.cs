@@ -10,23 +10,17 @@ namespace Diagnose.Cli.Specs;
 /// </summary>
 internal static class SpecFiles
 {
+    /// <summary>The spec files of a specs path: the file, or the directory's visible <c>*.json</c> but its side files, in name order.</summary>
+    /// <exception cref="CliException">Exit code 2: the path is neither a file nor a directory.</exception>
+    public static string[] Of(string path) =>
+        Directory.Exists(path) ? Directory.GetFiles(path, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.') && !SideFiles.Is(f)).Order(StringComparer.Ordinal).ToArray()
+        : File.Exists(path) ? [path]
+        : throw new CliException(ExitCodes.UsageError, $"{path} is neither a file nor a directory; give a JSON spec file or a directory of them");
+
     /// <exception cref="CliException">Exit code 2: the path is neither a file nor a directory.</exception>
     public static SpecSet Read(string path, out IReadOnlyList<string> errors, out IReadOnlyList<string> warnings)
     {
-        string[] files;
-        if (Directory.Exists(path))
-        {
-            files = Directory.GetFiles(path, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.') && !SideFiles.Is(f)).Order(StringComparer.Ordinal).ToArray();
-        }
-        else if (File.Exists(path))
-        {
-            files = [path];
-        }
-        else
-        {
-            throw new CliException(ExitCodes.UsageError, $"{path} is neither a file nor a directory; give a JSON spec file or a directory of them");
-        }
-
+        var files = Of(path);
         var specs = new List<Spec>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var unreadable = new List<string>();
