@@ -164,16 +164,15 @@ internal sealed class CommandExecutor
         return specs.Where(s => wanted is null || wanted.Contains(s.Id)).Select(s => SpecReport.For(s, source, ProcessKey.Current, now));
     }
 
-    /// <summary>An instrument with its counters and whether the guardrails (or an error) switched it off.</summary>
+    /// <summary>
+    /// An instrument with its counters, whether the guardrails (or an error) switched it off, its event, the elapsed
+    /// times of the calls it fired on (return and end) and its last line (log).
+    /// </summary>
     private static InstrumentReport Report(Instrument instrument)
     {
-        if (instrument.Error is not { } error)
-        {
-            return new InstrumentReport(instrument.Id, instrument.Name, InstrumentReport.On, null, instrument.Stats);
-        }
-
-        var (status, reason) = SpecStatus.Of(new AppliedEntry(null, error));
-        return new InstrumentReport(instrument.Id, instrument.Name, status, reason, instrument.Stats);
+        var (status, reason) = instrument.Error is { } error ? SpecStatus.Of(new AppliedEntry(null, error)) : (InstrumentReport.On, null);
+        var guard = instrument.GuardIfMade;
+        return new InstrumentReport(instrument.Id, instrument.Name, status, reason, instrument.Stats, instrument.Event.ToString().ToLowerInvariant(), guard?.Elapsed?.Summary(), guard?.LastLine);
     }
 
     private static SpecReport Removed(Spec spec) => new(spec.Id, SpecReport.ChannelSource, spec.Target, SpecStatus.Removed, null, null);

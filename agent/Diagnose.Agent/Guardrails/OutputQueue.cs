@@ -149,4 +149,7 @@ internal enum OutputKind
 {
     Log,
     Snapshot,
+
+    /// <summary>A log line for listeners only, not the process's standard output (<c>custom.stdout: false</c>).</summary>
+    ListenersOnly,
 }

@@ -38,6 +38,7 @@ internal sealed class ProbeGuard
     private readonly TokenBucket? _process;
     private readonly long _maxHits;
     private readonly long _callBudgetTicks;
+    private string? _lastLine;
     private long _calls;
     private long _fired;
     private long _droppedRate;
@@ -90,6 +91,20 @@ internal sealed class ProbeGuard
         BudgetMs = limits.BudgetMs ?? defaults.CallBudgetMs;
         CpuPercent = limits.CpuPercent ?? defaults.CpuPercent;
         _callBudgetTicks = (long)(BudgetMs * Stopwatch.Frequency / 1000);
+        Elapsed = Sites.ContextNames.Returns(instrument.Event) && KeepsElapsed(instrument.Custom) ? new ElapsedHistogram() : null;
+    }
+
+    /// <summary>
+    /// A return or end instrument's elapsed times (for <c>diagnose top</c>), recorded by its sites on each fire; null
+    /// for call and line instruments and when <c>custom.elapsed</c> is false.
+    /// </summary>
+    public ElapsedHistogram? Elapsed { get; }
+
+    /// <summary>A log instrument's last line (its value's text), null before one.</summary>
+    public string? LastLine
+    {
+        get => Volatile.Read(ref _lastLine);
+        set => Volatile.Write(ref _lastLine, value);
     }
 
     /// <summary>Fires per second allowed (0: no limit).</summary>
@@ -213,6 +228,9 @@ internal sealed class ProbeGuard
     }
 
     internal static string Milliseconds(long ticks) => (ticks * 1000.0 / Stopwatch.Frequency).ToString(ticks * 1000.0 / Stopwatch.Frequency >= 10 ? "0" : "0.0##", CultureInfo.InvariantCulture);
+
+    private static bool KeepsElapsed(System.Text.Json.Nodes.JsonObject custom) =>
+        !(custom.TryGetPropertyValue("elapsed", out var node) && node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var keep) && !keep);
 
     private bool TakeTokens()
     {

@@ -94,6 +94,9 @@ public abstract class Instrument
     /// <summary>Its counters, or null before any site of it was built.</summary>
     internal Protocol.Specs.ProbeStats? Stats => Volatile.Read(ref _guard)?.Stats();
 
+    /// <summary>Its guardrails, or null before any site of it was built (reading them makes none).</summary>
+    internal Guardrails.ProbeGuard? GuardIfMade => Volatile.Read(ref _guard);
+
     /// <summary>The name its counters are published under (tag <c>probe</c>): the spec id for a manager's instrument.</summary>
     internal string Id { get; set; }
 

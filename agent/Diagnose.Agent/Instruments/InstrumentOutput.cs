@@ -24,9 +24,12 @@ internal static class InstrumentOutput
     public static string FormatLog(string name, string text, IReadOnlyList<string> tags) =>
         $"Probe ({name})[tags=[{string.Join(", ", tags.Select(ValueText.Cut))}]] = {text}";
 
-    /// <summary>Writes or queues a line; when the queue is full it is dropped and counted on <paramref name="guard"/>.</summary>
-    public static void WriteLog(string name, string text, IReadOnlyList<string> tags, ProbeGuard? guard = null) =>
-        s_queue.TryWrite(name, text, tags, guard);
+    /// <summary>
+    /// Writes or queues a line; when the queue is full it is dropped and counted on <paramref name="guard"/>. With
+    /// <paramref name="toStandardOutput"/> false only listeners (the channel) get it.
+    /// </summary>
+    public static void WriteLog(string name, string text, IReadOnlyList<string> tags, ProbeGuard? guard = null, bool toStandardOutput = true) =>
+        s_queue.TryWrite(name, text, tags, guard, toStandardOutput ? OutputKind.Log : OutputKind.ListenersOnly);
 
     /// <summary>Writes or queues a snapshot like a log line (same queue, same limits).</summary>
     public static void WriteSnapshot(string name, string json, ProbeGuard? guard = null) =>
@@ -37,7 +40,7 @@ internal static class InstrumentOutput
 
     private static void Write(string name, string text, IReadOnlyList<string> tags, OutputKind kind)
     {
-        if (s_toStandardOutput)
+        if (s_toStandardOutput && kind != OutputKind.ListenersOnly)
         {
             try
             {

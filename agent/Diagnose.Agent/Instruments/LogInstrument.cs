@@ -4,14 +4,18 @@ namespace Diagnose;
 
 /// <summary>
 /// Writes <c>Probe (name)[tags=[k:v, …]] = value</c> to the process's standard output (unless
-/// <c>DIAGNOSE_LOG_STDOUT=0</c>) and as an event that <c>diagnose watch</c> streams. Null values are skipped.
+/// <c>DIAGNOSE_LOG_STDOUT=0</c>, or <c>custom.stdout: false</c> for this instrument) and as an event that
+/// <c>diagnose watch</c> streams. Null values are skipped.
 /// </summary>
 public class LogInstrument : Instrument
 {
     public LogInstrument(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, DateTimeOffset? expires = null, JsonObject? custom = null)
         : base(name, value, @event, expires, custom)
     {
+        _toStandardOutput = !(Custom.TryGetPropertyValue("stdout", out var node) && node is JsonValue flag && flag.TryGetValue<bool>(out var on) && !on);
     }
+
+    private readonly bool _toStandardOutput;
 
     protected internal override void Fire(object? value, IReadOnlyList<string> tags)
     {
@@ -22,6 +26,7 @@ public class LogInstrument : Instrument
         }
 
         var text = ValueText.Render(value);
-        InstrumentOutput.WriteLog(Name, text, tags, Guard);
+        Guard.LastLine = text;
+        InstrumentOutput.WriteLog(Name, text, tags, Guard, _toStandardOutput);
     }
 }

@@ -30,6 +30,7 @@ internal static class EmittedSites
     private static readonly MethodInfo s_end = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.End))!;
     private static readonly MethodInfo s_countCall = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.CountCall))!;
     private static readonly MethodInfo s_countFire = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.CountFire))!;
+    private static readonly MethodInfo s_recordSince = typeof(ElapsedHistogram).GetMethod(nameof(ElapsedHistogram.RecordSince))!;
     private static int s_count;
 
     /// <summary>True when a site with these values can take the fast path.</summary>
@@ -78,6 +79,7 @@ internal static class EmittedSites
                 il.BeginExceptionBlock();
             }
 
+            var start = SiteCompiler.ElapsedStart(layout) is { } startParameter ? layout.Parameters.ToList().IndexOf(startParameter) + 1 : -1;
             var error = il.DeclareLocal(typeof(Exception));
             var started = il.DeclareLocal(typeof(long));
             foreach (var bound in instruments)
@@ -123,6 +125,14 @@ internal static class EmittedSites
                     il.Emit(OpCodes.Ldc_I4_0);
                     il.Emit(OpCodes.Conv_I8);
                     il.Emit(OpCodes.Blt, skip);
+                }
+
+                if (bound.Instrument.Guard.Elapsed is { } elapsed && start > 0)
+                {
+                    // The call's elapsed time, before the fire (so the instrument's own time is not in it).
+                    il.Emit(OpCodes.Ldsfld, StaticField(typeof(ElapsedHistogram), elapsed));
+                    il.Emit(OpCodes.Ldarg, (short)start);
+                    il.Emit(OpCodes.Call, s_recordSince);
                 }
 
                 il.Emit(OpCodes.Ldsfld, instrument);

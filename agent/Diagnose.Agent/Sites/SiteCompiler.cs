@@ -29,6 +29,7 @@ internal static class SiteCompiler
     private static readonly MethodInfo s_enter = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.Enter))!;
     private static readonly MethodInfo s_begin = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.Begin))!;
     private static readonly MethodInfo s_end = typeof(ProbeGuard).GetMethod(nameof(ProbeGuard.End))!;
+    private static readonly MethodInfo s_recordSince = typeof(ElapsedHistogram).GetMethod(nameof(ElapsedHistogram.RecordSince))!;
 
     /// <param name="layout">The method and the values its hook will pass.</param>
     /// <param name="instruments">The instruments of this event point.</param>
@@ -70,6 +71,12 @@ internal static class SiteCompiler
             }
         }
 
+        // The elapsed times of return and end instruments (diagnose top) need the call's start, when there is room for it.
+        if (parsed.Any(p => p.Instrument.Guard.Elapsed is not null))
+        {
+            layout.TryAdd([ValueSource.StartTimestamp], HookFunctions.MaxValues);
+        }
+
         var bound = new List<BoundInstrument>();
         foreach (var expressions in parsed)
         {
@@ -96,7 +103,8 @@ internal static class SiteCompiler
             return new CompiledSite(layout.Captures.ToList(), null, installed, EmittedSites.Build(layout, bound, layout.Shape.Method.Name));
         }
 
-        Expression body = Expression.Block(bound.Select(Block)); // HookFunctions holds the re-entry guard around the handler
+        var start = ElapsedStart(layout);
+        Expression body = Expression.Block(bound.Select(b => Block(b, start))); // HookFunctions holds the re-entry guard around the handler
         var handler = async is null
             ? Expression.Lambda(HookFunctions.HandlerType(hookTypes), body, name, layout.Parameters).Compile()
             : AsyncHandler(layout, async, body, name, installed, parsed.Any(p => p.FreeNames.Contains("exception")));
@@ -167,11 +175,16 @@ internal static class SiteCompiler
         return new BoundInstrument(parsed.Instrument, input, guard, tags);
     }
 
+    /// <summary>The parameter with the call's start timestamp when the site captures it (for elapsed times), else null.</summary>
+    internal static ParameterExpression? ElapsedStart(SiteLayout layout) =>
+        layout.TryGet(ValueSource.StartTimestamp, out var start, out _) ? start : null;
+
     /// <summary>
     /// The compiled handler's part for one instrument: try { if enabled and the rate limit admits and guard: begin; if
-    /// admitted: fire; end } catch: fail it. Its fires are sampled for the overhead budget (it calls code).
+    /// admitted: record the elapsed time, fire; end } catch: fail it. Its fires are sampled for the overhead budget
+    /// (it calls code).
     /// </summary>
-    private static Expression Block(BoundInstrument bound)
+    private static Expression Block(BoundInstrument bound, ParameterExpression? start)
     {
         var instrument = Expression.Constant(bound.Instrument);
         var guardrails = Expression.Constant(bound.Instrument.Guard);
@@ -191,7 +204,9 @@ internal static class SiteCompiler
             Expression.Assign(started, Expression.Call(guardrails, s_begin)),
             Expression.IfThen(
                 Expression.GreaterThanOrEqual(started, Expression.Constant(0L)),
-                Expression.Block(fire, Expression.Call(guardrails, s_end, started))));
+                bound.Instrument.Guard.Elapsed is { } elapsed && start is not null
+                    ? Expression.Block(Expression.Call(Expression.Constant(elapsed), s_recordSince, start), fire, Expression.Call(guardrails, s_end, started))
+                    : Expression.Block(fire, Expression.Call(guardrails, s_end, started))));
         var error = Expression.Parameter(typeof(Exception), "error");
         return Expression.TryCatch(
             Expression.IfThen(guard, admitted),
