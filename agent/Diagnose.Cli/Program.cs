@@ -21,6 +21,7 @@ internal static class Program
         CheckCommand.Create(),
         DoctorCommand.Create(),
         SignCommand.Create(),
+        TopCommand.Create(),
     };
 
     private static int Main(string[] args)

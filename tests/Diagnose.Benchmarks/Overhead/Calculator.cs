@@ -12,6 +12,10 @@ public sealed class Calculator
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int Add(int a, int b) => a + b;
 
+    /// <summary>Probed with a return instrument on <c>result</c> that keeps no elapsed times (<c>custom.elapsed</c> false).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int AddProbedWithoutElapsed(int a, int b) => a + b;
+
     /// <summary>Probed with a return instrument on <c>result</c>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int AddProbedOnReturn(int a, int b) => a + b;

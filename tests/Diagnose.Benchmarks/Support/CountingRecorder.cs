@@ -13,8 +13,9 @@ public sealed class CountingRecorder : NumericInstrument
     /// <param name="value">Its expression.</param>
     /// <param name="event">Its event.</param>
     /// <param name="mayReenter">False declares that Record calls nothing probe-able, so sites may skip the re-entry guard.</param>
-    public CountingRecorder(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, bool mayReenter = true)
-        : base(name, value, @event, custom: Unguarded.Limits())
+    /// <param name="keepsElapsed">False sets <c>custom.elapsed</c> false: its sites keep no elapsed times.</param>
+    public CountingRecorder(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, bool mayReenter = true, bool keepsElapsed = true)
+        : base(name, value, @event, custom: keepsElapsed ? Unguarded.Limits() : Unguarded.WithoutElapsed())
     {
         _mayReenter = mayReenter;
     }

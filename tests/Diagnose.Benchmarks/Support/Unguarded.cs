@@ -11,4 +11,12 @@ namespace Diagnose.Benchmarks.Support;
 public static class Unguarded
 {
     public static JsonObject Limits() => new() { ["rate"] = 0, ["budgetMs"] = 60_000, ["cpuPercent"] = 0 };
+
+    /// <summary>The same, with the elapsed histogram of return instruments turned off (<c>custom.elapsed</c> false).</summary>
+    public static JsonObject WithoutElapsed()
+    {
+        var limits = Limits();
+        limits["elapsed"] = false;
+        return limits;
+    }
 }
