@@ -95,8 +95,9 @@ internal sealed class ProbeGuard
     }
 
     /// <summary>
-    /// A return or end instrument's elapsed times (for <c>diagnose top</c>), recorded by its sites on each fire; null
-    /// for call and line instruments and when <c>custom.elapsed</c> is false.
+    /// A return or end instrument's elapsed times (for <c>diagnose top</c>), recorded by its sites on each fire, when
+    /// <c>custom.elapsed</c> is true (<c>probe add --elapsed</c>): two clock reads a call, so only on request. Null
+    /// otherwise, and for call and line instruments.
     /// </summary>
     public ElapsedHistogram? Elapsed { get; }
 
@@ -230,7 +231,7 @@ internal sealed class ProbeGuard
     internal static string Milliseconds(long ticks) => (ticks * 1000.0 / Stopwatch.Frequency).ToString(ticks * 1000.0 / Stopwatch.Frequency >= 10 ? "0" : "0.0##", CultureInfo.InvariantCulture);
 
     private static bool KeepsElapsed(System.Text.Json.Nodes.JsonObject custom) =>
-        !(custom.TryGetPropertyValue("elapsed", out var node) && node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var keep) && !keep);
+        custom.TryGetPropertyValue("elapsed", out var node) && node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var keep) && keep;
 
     private bool TakeTokens()
     {

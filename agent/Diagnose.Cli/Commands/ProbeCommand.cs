@@ -35,11 +35,12 @@ internal static class ProbeCommand
         var lifespan = new Option<double?>("--lifespan") { Description = "Minutes until the probe removes itself (and the method is restored)" };
         var rate = new Option<double?>("--rate") { Description = "At most this many fires a second (default: 100 for log, no limit for incr/hist/gauge); 0: no limit" };
         var maxHits = new Option<long?>("--max-hits") { Description = "Fire this many times, then remove the probe (its method is restored)" };
+        var elapsed = new Option<bool>("--elapsed") { Description = "Keep the calls' elapsed times for diagnose top (p50, p95, p99, max; return and end probes): two clock reads a call" };
         var id = new Option<string?>("--id") { Description = "The spec id (adding an id again replaces that probe); a new unique one when not given" };
         var timeout = Options.Timeout();
         var command = new Command("add", "Add a probe (or replace the one with the same --id) and print whether it is installed, pending or failed.\n\nExamples:\n  diagnose probe add 4242 MyApp.Billing.Invoice.Total --value result\n  diagnose probe add 4242 MyApp.Cache.Get --type incr --name cache.miss --when \"result == null\" --lifespan 10\n  diagnose probe add 4242 MyApp.Orders.Submit --value order.Total --max-hits 5\n  diagnose probe add 4242 Checkout.cs:44 --type snapshot\n  diagnose probe add 4242 --exceptions MyApp.*")
         {
-            pid, target, exceptions, type, name, value, @event, tags, when, lifespan, rate, maxHits, id, timeout,
+            pid, target, exceptions, type, name, value, @event, tags, when, lifespan, rate, maxHits, elapsed, id, timeout,
         };
         command.Validators.Add(result =>
         {
@@ -69,7 +70,8 @@ internal static class ProbeCommand
                 result.GetValue(lifespan),
                 result.GetValue(id),
                 result.GetValue(rate),
-                result.GetValue(maxHits));
+                result.GetValue(maxHits),
+                result.GetValue(elapsed));
             var spec = probe.Build(DateTimeOffset.UtcNow, NewProbeSpec.RandomSuffix);
             Timing.Mark("spec made");
             var answer = AgentConnection.To(result.GetValue(pid)).Send(ChannelCommand.Set(new SpecSet([spec])), Options.TimeoutOf(result, timeout));

@@ -16,7 +16,8 @@ internal sealed record NewProbeSpec(
     double? Lifespan = null,
     string? Id = null,
     double? Rate = null,
-    long? MaxHits = null)
+    long? MaxHits = null,
+    bool Elapsed = false)
 {
     /// <summary>
     /// The value recorded when none is given: <c>args</c> for a log on call, <c>result</c> for a log on return or end,
@@ -60,6 +61,11 @@ internal sealed record NewProbeSpec(
         if (MaxHits is { } maxHits)
         {
             custom["maxHits"] = maxHits >= 1 ? maxHits : throw new CliException(ExitCodes.UsageError, $"--max-hits must be 1 or more (the probe removes itself after that many fires), not {maxHits}");
+        }
+
+        if (Elapsed)
+        {
+            custom["elapsed"] = Event is "return" or "end" ? true : throw new CliException(ExitCodes.UsageError, $"--elapsed keeps the elapsed times of calls, which a '{Event}' probe does not see: use --event return or end");
         }
 
         var spec = new JsonObject

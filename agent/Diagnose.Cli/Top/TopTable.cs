@@ -64,6 +64,11 @@ internal static class TopTable
         }
 
         parts.Add(new Text(string.Empty));
+        if (rows.Any(r => r.Elapsed is null && r.Event is "return" or "end"))
+        {
+            parts.Add(new Text(NoElapsed, new Style(decoration: Decoration.Dim)));
+        }
+
         parts.Add(new Text(Keys(), new Style(decoration: Decoration.Dim)));
         return new Rows(parts);
     }
@@ -81,6 +86,9 @@ internal static class TopTable
         table.WriteTo(output);
         output.WriteLine();
     }
+
+    /// <summary>The footnote for return and end rows without percentiles: the agent keeps them only when asked.</summary>
+    internal const string NoElapsed = "P50-MAX -: the probe keeps no elapsed times (add it with --elapsed)";
 
     /// <summary>"sort: c calls  f fired … (twice: reverse)  q quit", within 80 characters.</summary>
     public static string Keys() =>

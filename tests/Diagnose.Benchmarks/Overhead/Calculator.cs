@@ -12,9 +12,9 @@ public sealed class Calculator
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int Add(int a, int b) => a + b;
 
-    /// <summary>Probed with a return instrument on <c>result</c> that keeps no elapsed times (<c>custom.elapsed</c> false).</summary>
+    /// <summary>Probed with a return instrument on <c>result</c> that keeps its calls' elapsed times (<c>custom.elapsed</c> true).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public int AddProbedWithoutElapsed(int a, int b) => a + b;
+    public int AddProbedWithElapsed(int a, int b) => a + b;
 
     /// <summary>Probed with a return instrument on <c>result</c>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -13,9 +13,9 @@ public sealed class CountingRecorder : NumericInstrument
     /// <param name="value">Its expression.</param>
     /// <param name="event">Its event.</param>
     /// <param name="mayReenter">False declares that Record calls nothing probe-able, so sites may skip the re-entry guard.</param>
-    /// <param name="keepsElapsed">False sets <c>custom.elapsed</c> false: its sites keep no elapsed times.</param>
-    public CountingRecorder(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, bool mayReenter = true, bool keepsElapsed = true)
-        : base(name, value, @event, custom: keepsElapsed ? Unguarded.Limits() : Unguarded.WithoutElapsed())
+    /// <param name="keepsElapsed">True sets <c>custom.elapsed</c>: its sites keep the calls' elapsed times.</param>
+    public CountingRecorder(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, bool mayReenter = true, bool keepsElapsed = false)
+        : base(name, value, @event, custom: keepsElapsed ? Unguarded.WithElapsed() : Unguarded.Limits())
     {
         _mayReenter = mayReenter;
     }

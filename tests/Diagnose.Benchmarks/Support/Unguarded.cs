@@ -12,11 +12,11 @@ public static class Unguarded
 {
     public static JsonObject Limits() => new() { ["rate"] = 0, ["budgetMs"] = 60_000, ["cpuPercent"] = 0 };
 
-    /// <summary>The same, with the elapsed histogram of return instruments turned off (<c>custom.elapsed</c> false).</summary>
-    public static JsonObject WithoutElapsed()
+    /// <summary>The same, with the elapsed histogram of a return instrument asked for (<c>custom.elapsed</c> true).</summary>
+    public static JsonObject WithElapsed()
     {
         var limits = Limits();
-        limits["elapsed"] = false;
+        limits["elapsed"] = true;
         return limits;
     }
 }

@@ -80,6 +80,25 @@ public sealed class NewProbeSpecTests
         Assert.That(error.Message, Is.EqualTo(message));
     }
 
+    [TestCase("return")]
+    [TestCase("end")]
+    public void ElapsedAsksTheAgentToKeepTheCallsElapsedTimes(string @event)
+    {
+        var spec = new NewProbeSpec("A.B.M", Event: @event, Elapsed: true).Build(Now, () => "x");
+
+        Assert.That(spec.Instrument.Custom.GetProperty("elapsed").GetBoolean(), Is.True);
+        Assert.That(new NewProbeSpec("A.B.M").Build(Now, () => "x").Instrument.Custom.TryGetProperty("elapsed", out _), Is.False, "off unless asked");
+    }
+
+    [Test]
+    public void ElapsedOnACallProbeIsAUsageError()
+    {
+        var error = Assert.Throws<CliException>(() => new NewProbeSpec("A.B.M", Event: "call", Elapsed: true).Build(Now, () => "x"))!;
+
+        Assert.That(error.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(error.Message, Is.EqualTo("--elapsed keeps the elapsed times of calls, which a 'call' probe does not see: use --event return or end"));
+    }
+
     [Test]
     public void RandomSuffixesDiffer()
     {
