@@ -90,9 +90,9 @@ internal static class TopTable
     /// <summary>The footnote for return and end rows without percentiles: the agent keeps them only when asked.</summary>
     internal const string NoElapsed = "P50-MAX -: the probe keeps no elapsed times (add it with --elapsed)";
 
-    /// <summary>"sort: c calls  f fired … (twice: reverse)  q quit", within 80 characters.</summary>
+    /// <summary>"sort: c calls f fired …" and "the same key again reverses; q quits": two lines, each within 80 characters.</summary>
     public static string Keys() =>
-        $"sort: {string.Join(" ", TopSort.Keys.Select(k => $"{k.Key} {k.Text.Split('/')[0]}"))} (twice: reverse)  q quit";
+        $"sort: {string.Join(" ", TopSort.Keys.Select(k => $"{k.Key} {k.Text.Split('/')[0]}"))}\nthe same key again reverses; q quits";
 
     private static string Title(int pid, IReadOnlyList<TopRow> rows, TopSort sort) =>
         $"diagnose top {pid}  {DateTime.Now:HH:mm:ss}  {rows.Count} instrument{(rows.Count == 1 ? string.Empty : "s")}  sorted by {sort.Describe()}{(rows.Count == 0 ? "  (no probes: add one with diagnose probe add)" : string.Empty)}";

@@ -35,7 +35,7 @@ public sealed class TopTests
         }
 
         Assert.That(screen.Where(l => l.Contains(" last: ", StringComparison.Ordinal)), Is.EqualTo(new[] { "aaa-add last: 18", "mmm-sleep last: 60" }));
-        Assert.That(screen.Any(l => l.Contains("q quit", StringComparison.Ordinal)), "the keys are listed");
+        Assert.That(screen, Does.Contain("sort: c calls f fired d dropped e errors p p99 m max i id t target").And.Contain("the same key again reverses; q quits"), "the keys, each line whole within 80 columns");
 
         tmux.Send("i");
         screen = tmux.WaitFor(s => s[0].Contains("sorted by id (reversed)", StringComparison.Ordinal) && s_ids.All(id => Row(s, id) is not null), "the order reversed");
