@@ -16,6 +16,7 @@ internal static class Program
         ProbeCommand.Create(),
         ApplyCommand.Create(),
         WatchCommand.Create(),
+        HotspotsCommand.Create(),
         SidecarCommand.Create(),
         MethodsCommand.Create(),
         CheckCommand.Create(),

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Diagnose.Cli.Channel;
 using Diagnose.Cli.Otlp;
-using Diagnose.Cli.Processes;
 using Diagnose.Cli.Watching;
 using Diagnose.Protocol.Channel;
 
@@ -33,8 +31,6 @@ internal static class WatchCommand
         using var otlp = otlpSettings is null ? null : OtlpExport.Start(otlpSettings, Console.Error); // disposed last: flushes
         otlp?.Follow(pid, name: null);
         using var renderer = WatchRenderer.Create(pid, outFile is null ? null : Path.GetFullPath(outFile), json);
-        using var stop = new ManualResetEventSlim();
-        var ended = false;
         var gate = new object();
         void OnEvent(ChannelEvent channelEvent)
         {
@@ -50,37 +46,19 @@ internal static class WatchCommand
             }
         }
 
-        void OnEnded(Exception? failure)
-        {
-            Volatile.Write(ref ended, true);
-            stop.Set();
-        }
-
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        bool processEnded;
-        using (ChannelSession.Start(pid, ChannelKeywords.Watch, arguments: null, OnEvent, OnEnded))
+        ListenEnd end;
+        using (var listener = OutputListener.Start(pid, OnEvent))
         {
             Console.Error.WriteLine($"watching process {pid}{(outFile is null ? string.Empty : $" into {outFile}")}{(otlp is null ? string.Empty : $", exporting to {otlp.Collector}")}; Ctrl-C to stop");
-            while (!stop.Wait(TimeSpan.FromSeconds(1)) && TargetProcess.IsRunning(pid))
-            {
-            }
-
-            processEnded = Volatile.Read(ref ended) || !TargetProcess.IsRunning(pid);
+            end = listener.Wait();
         }
 
-        if (processEnded)
+        if (end == ListenEnd.ProcessEnded)
         {
             Console.Error.WriteLine($"diagnose: process {pid} has ended");
             return ExitCodes.Unreachable;
         }
 
         return ExitCodes.Success;
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Set();
-        }
     }
 }

@@ -61,6 +61,13 @@ internal sealed class AppAssemblies : IDisposable
     /// <summary>The framework assemblies that could hold <paramref name="typeName"/>, opened on first use.</summary>
     public IReadOnlyList<(AssemblyFile File, ModuleDefMD Module)> Framework(string typeName)
     {
+        var files = FrameworkNames(typeName).Select(n => Path.Combine(_runtimeDirectory, n + ".dll")).Where(File.Exists);
+        return OpenAll(_modules, files.Select(f => new AssemblyFile(f, Path.GetFileNameWithoutExtension(f), AssemblyKind.Framework)));
+    }
+
+    /// <summary>The names of the framework assemblies that could hold <paramref name="typeName"/>: CoreLib, System.Runtime, its namespace's.</summary>
+    public static IEnumerable<string> FrameworkNames(string typeName)
+    {
         var names = new List<string> { "System.Private.CoreLib", "System.Runtime" };
         var parts = typeName.Split('.');
         for (var n = parts.Length - 1; n > 0; n--)
@@ -68,12 +75,12 @@ internal sealed class AppAssemblies : IDisposable
             names.Add(string.Join('.', parts.Take(n)));
         }
 
-        var files = names.Distinct(StringComparer.Ordinal).Where(ProcessAssemblies.IsRuntimePackName).Select(n => Path.Combine(_runtimeDirectory, n + ".dll")).Where(File.Exists);
-        return OpenAll(_modules, files.Select(f => new AssemblyFile(f, Path.GetFileNameWithoutExtension(f), AssemblyKind.Framework)));
+        return names.Distinct(StringComparer.Ordinal).Where(ProcessAssemblies.IsRuntimePackName);
     }
 
     public void Dispose() => _modules.Dispose();
 
-    private static List<(AssemblyFile File, ModuleDefMD Module)> OpenAll(Modules modules, IEnumerable<AssemblyFile> files) =>
+    /// <summary>The files that open as modules, each with its module.</summary>
+    public static List<(AssemblyFile File, ModuleDefMD Module)> OpenAll(Modules modules, IEnumerable<AssemblyFile> files) =>
         files.Select(a => (File: a, Module: modules.Open(a))).Where(a => a.Module is not null).Select(a => (a.File, a.Module!)).ToList();
 }

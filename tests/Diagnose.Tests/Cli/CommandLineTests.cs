@@ -12,7 +12,7 @@ public sealed class CommandLineTests
     {
         var root = Program.CreateRoot();
 
-        Assert.That(root.Subcommands.Select(c => c.Name), Is.EquivalentTo(new[] { "ps", "run", "env", "attach", "probe", "apply", "watch", "sidecar", "methods", "check", "doctor", "sign", "top" }));
+        Assert.That(root.Subcommands.Select(c => c.Name), Is.EquivalentTo(new[] { "ps", "run", "env", "attach", "probe", "apply", "watch", "sidecar", "methods", "check", "doctor", "sign", "top", "hotspots" }));
         Assert.That(root.Subcommands.Single(c => c.Name == "probe").Subcommands.Select(c => c.Name), Is.EqualTo(new[] { "add", "ls", "rm" }));
     }
 

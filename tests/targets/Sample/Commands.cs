@@ -44,6 +44,8 @@ public static class Commands
         "locals" => Locals.Compute(int.Parse(p[1])),
         "risky" => Locals.Risky(p[1]),
         "work" => Slow.Work(int.Parse(p[1])).ToString(),
+        "heat" => Heat.Repeat(int.Parse(p[1])).ToString(),
+        "heat-scale" => $"{Heat.Scale(int.Parse(p[1]))},{Heat.Scale(double.Parse(p[1]))}",
         "timed" => Slow.Timed(int.Parse(p[1])).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         "fetch" => Fetch.GetAsync(int.Parse(p[1])).GetAwaiter().GetResult().ToString(),
         "fail" => Await(Fetch.FailAsync(int.Parse(p[1]))),
