@@ -45,7 +45,8 @@ internal sealed class HotspotsProbe
             Value: CallLines.Expression,
             Event: "return",
             Lifespan: (collection + Grace).TotalMinutes,
-            Id: $"hotspots-{suffix}").Build(DateTimeOffset.UtcNow, () => suffix);
+            Id: $"hotspots-{suffix}",
+            ToStandardOutput: false).Build(DateTimeOffset.UtcNow, () => suffix);
         return new HotspotsProbe(connection, pid, spec, timeout);
     }
 

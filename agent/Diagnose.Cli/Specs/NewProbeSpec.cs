@@ -17,7 +17,8 @@ internal sealed record NewProbeSpec(
     string? Id = null,
     double? Rate = null,
     long? MaxHits = null,
-    bool Elapsed = false)
+    bool Elapsed = false,
+    bool ToStandardOutput = true)
 {
     /// <summary>
     /// The value recorded when none is given: <c>args</c> for a log on call, <c>result</c> for a log on return or end,
@@ -66,6 +67,11 @@ internal sealed record NewProbeSpec(
         if (Elapsed)
         {
             custom["elapsed"] = Event is "return" or "end" ? true : throw new CliException(ExitCodes.UsageError, $"--elapsed keeps the elapsed times of calls, which a '{Event}' probe does not see: use --event return or end");
+        }
+
+        if (!ToStandardOutput)
+        {
+            custom["stdout"] = false; // a log instrument's lines go to the channel only, not to the process's stdout
         }
 
         var spec = new JsonObject
