@@ -50,7 +50,10 @@ public class Manager : IDisposable
         _stats = _time.CreateTimer(_ => SafeRefreshStats(), null, StatsPeriod, StatsPeriod);
     }
 
-    /// <summary>Instrument types by spec type name: log, hist, incr, gauge, test, and any you add.</summary>
+    /// <summary>
+    /// Instrument types by spec type name: log, hist, incr, gauge, test, and any you add. A name not here that is the
+    /// full name of a public instrument class in a loaded assembly (<c>MyCompany.Diag.SlowLog</c>) is that class.
+    /// </summary>
     public IDictionary<string, Type> InstrumentClasses { get; } = new Dictionary<string, Type>(StringComparer.Ordinal);
 
     /// <summary>Names every expression can use: <c>len</c>, <c>mag</c>, and your functions (delegates) and values.</summary>
@@ -270,9 +273,10 @@ public class Manager : IDisposable
             return redaction;
         }
 
-        if (!InstrumentClasses.TryGetValue(spec.Instrument.Type, out type))
+        type = Management.InstrumentTypes.Find(spec.Instrument.Type, InstrumentClasses, out var unusable);
+        if (type is null)
         {
-            return $"unknown instrument type '{spec.Instrument.Type}' (known: {string.Join(", ", InstrumentClasses.Keys)})";
+            return unusable;
         }
 
         try
@@ -335,7 +339,7 @@ public class Manager : IDisposable
                 _switchedOff.Remove(key);
             }
 
-            if (!probe.Instruments.TryGetValue(key, out instrument) || instrument.Definition != definition
+            if (!probe.Instruments.TryGetValue(key, out instrument) || instrument.Definition != definition || instrument.GetType() != type
                 || (!instrument.IsEnabled && instrument.SourceVersion != spec.LastModifiedText))
             {
                 instrument = Management.InstrumentFactory.Create(type, spec);
