@@ -134,12 +134,13 @@ public class Manager : IDisposable
 
             try
             {
+                var tags = desired.Count == 0 ? [] : GetTags().ToArray();
                 using (ProbeEngine.Instance.Batch())
                 {
                     RemoveStale(desired);
                     foreach (var (key, wanted) in desired)
                     {
-                        entries[wanted.Spec.Id] = AppliedEntry.For(wanted.Spec, Install(key, wanted.Spec, wanted.Type, wanted.Target));
+                        entries[wanted.Spec.Id] = AppliedEntry.For(wanted.Spec, Install(key, wanted.Spec, wanted.Type, wanted.Target, tags));
                     }
                 }
 
@@ -318,8 +319,11 @@ public class Manager : IDisposable
         }
     }
 
-    /// <summary>Adds or replaces the spec's instrument and starts its probe; returns the error, if any.</summary>
-    private string? Install(string key, Spec spec, Type type, string target)
+    /// <summary>
+    /// Adds or replaces the spec's instrument (also when the manager's tags changed) and starts its probe; returns the
+    /// error, if any.
+    /// </summary>
+    private string? Install(string key, Spec spec, Type type, string target, string[] tags)
     {
         Probe? probe = null;
         Instrument? instrument = null;
@@ -339,7 +343,7 @@ public class Manager : IDisposable
                 _switchedOff.Remove(key);
             }
 
-            if (!probe.Instruments.TryGetValue(key, out instrument) || instrument.Definition != definition || instrument.GetType() != type
+            if (!probe.Instruments.TryGetValue(key, out instrument) || instrument.Definition != definition || instrument.GetType() != type || !instrument.ManagerTags.SequenceEqual(tags)
                 || (!instrument.IsEnabled && instrument.SourceVersion != spec.LastModifiedText))
             {
                 instrument = Management.InstrumentFactory.Create(type, spec);
@@ -347,7 +351,7 @@ public class Manager : IDisposable
                 instrument.SourceVersion = spec.LastModifiedText;
                 instrument.Id = spec.Id;
                 instrument.Options = new ExpressionOptions { Unrestricted = Unrestricted, Globals = new Dictionary<string, object?>(GlobalNamespace) };
-                instrument.ManagerTags = GetTags().ToArray();
+                instrument.ManagerTags = tags;
                 instrument.ErrorReported = (failed, error) => OnInstrumentError(key, spec.Id, failed, error);
                 if (GetType().GetMethod(nameof(CheckCall), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.DeclaringType != typeof(Manager))
                 {
