@@ -6,6 +6,7 @@
 #   out/targets/sample/               the .NET 10 test target
 #   out/targets/sample-net8/          the same target, self-contained on .NET 8
 #   out/targets/inprocess/            the same target using the in-process API
+#   out/targets/own-instruments/      the same target with instrument classes of its own (+ plugin/, its own agent copy)
 #   out/differential/                 the differential suite's host (tests/Diagnose.Differential)
 #   out/packages/diagnose.<version>.nupkg  the .NET tool package: the command, the agent and the profiler
 set -euo pipefail
@@ -44,6 +45,8 @@ step "test targets (.NET 10; .NET 8 self-contained)"
 dotnet publish "$root/tests/targets/Sample/Sample.csproj" -c Release --no-build -o "$out/targets/sample" -v quiet -nologo
 dotnet publish "$root/tests/targets/Sample.Net8/Sample.Net8.csproj" -c Release -o "$out/targets/sample-net8" -v quiet -nologo
 dotnet publish "$root/tests/targets/InProcess/InProcess.csproj" -c Release --no-build -o "$out/targets/inprocess" -v quiet -nologo
+dotnet publish "$root/tests/targets/OwnInstruments/OwnInstruments.csproj" -c Release --no-build -o "$out/targets/own-instruments" -v quiet -nologo
+dotnet publish "$root/tests/targets/OwnInstruments.Plugin/OwnInstruments.Plugin.csproj" -c Release --no-build -o "$out/targets/own-instruments/plugin" -v quiet -nologo
 # IL shapes C# cannot write (tail calls, fault, filters, > 64 KB), generated into a real DLL beside the .NET 10 target.
 dotnet "$root/tests/targets/IlShapes/bin/Release/net10.0/IlShapes.dll" "$out/targets/sample/IlShapes.dll" >/dev/null
 

@@ -30,8 +30,12 @@ internal sealed class ChannelManager : Manager
         }
     }
 
-    /// <summary>DIAGNOSE_TAGS and settings.json beside the specs path in use, as for the specs path's own manager.</summary>
-    protected override IEnumerable<string> GetTags() => Management.OutOfBandTags.Read(AgentStartup.SpecsPath);
+    /// <summary>
+    /// DIAGNOSE_TAGS and settings.json beside the specs path in use, as for the specs path's own manager; when the
+    /// channel's specs came with tags (a sidecar's settings.json), those in place of the file.
+    /// </summary>
+    protected override IEnumerable<string> GetTags() =>
+        Store.SentTags is { } sent ? Management.OutOfBandTags.Sent(sent) : Management.OutOfBandTags.Read(AgentStartup.SpecsPath);
 
     protected override void HandleError(Probe? probe, Instrument? instrument, string error)
     {

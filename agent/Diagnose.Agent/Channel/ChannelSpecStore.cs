@@ -52,10 +52,15 @@ internal sealed class ChannelSpecStore : ISpecStore
         }
     }
 
-    public void Replace(IEnumerable<Spec> specs)
+    /// <summary>The manager tags the last replace brought (a sidecar's settings.json), or null.</summary>
+    public IReadOnlyList<string>? SentTags { get; private set; }
+
+    /// <summary>Makes the specs the whole set, and <paramref name="tags"/> the tags sent with them.</summary>
+    public void Replace(IEnumerable<Spec> specs, IReadOnlyList<string>? tags = null)
     {
         lock (_gate)
         {
+            SentTags = tags;
             _specs = SpecSet.Empty;
             foreach (var spec in specs)
             {

@@ -73,7 +73,7 @@ internal sealed class CommandExecutor
         }
 
         var before = _manager.Store.Load();
-        _manager.Store.Replace(command.Specs!);
+        _manager.Store.Replace(command.Specs!, command.Tags);
         _manager.ApplyInBackgroundOnce();
         _manager.Apply();
         var reports = Reports(_manager.Store.Load(), SpecReport.ChannelSource, command.Specs!.Select(s => s.Id)).ToList();

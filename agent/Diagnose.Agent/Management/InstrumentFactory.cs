@@ -32,11 +32,15 @@ internal static class InstrumentFactory
         _ => InstrumentEvent.Return,
     };
 
+    /// <summary>Why the type lacks the public constructor <see cref="Create"/> calls, or null when it has it.</summary>
+    public static string? ConstructorProblem(Type type) => type.GetConstructor(s_constructor) is null
+        ? $"instrument class {type.FullName} needs a constructor (string name, string value, InstrumentEvent @event, DateTimeOffset? expires, JsonObject? custom)"
+        : null;
+
     /// <exception cref="DiagnoseException">The type has no usable constructor or it threw.</exception>
     public static Instrument Create(Type type, Spec spec)
     {
-        var constructor = type.GetConstructor(s_constructor)
-            ?? throw new DiagnoseException($"instrument class {type.FullName} needs a constructor (string name, string value, InstrumentEvent @event, DateTimeOffset? expires, JsonObject? custom)");
+        var constructor = type.GetConstructor(s_constructor) ?? throw new DiagnoseException(ConstructorProblem(type)!);
         var custom = JsonNode.Parse(spec.Instrument.Custom.GetRawText()) as JsonObject ?? new JsonObject();
         try
         {

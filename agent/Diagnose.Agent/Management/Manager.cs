@@ -50,7 +50,10 @@ public class Manager : IDisposable
         _stats = _time.CreateTimer(_ => SafeRefreshStats(), null, StatsPeriod, StatsPeriod);
     }
 
-    /// <summary>Instrument types by spec type name: log, hist, incr, gauge, test, and any you add.</summary>
+    /// <summary>
+    /// Instrument types by spec type name: log, hist, incr, gauge, test, and any you add. A name not here that is the
+    /// full name of a public instrument class in a loaded assembly (<c>MyCompany.Diag.SlowLog</c>) is that class.
+    /// </summary>
     public IDictionary<string, Type> InstrumentClasses { get; } = new Dictionary<string, Type>(StringComparer.Ordinal);
 
     /// <summary>Names every expression can use: <c>len</c>, <c>mag</c>, and your functions (delegates) and values.</summary>
@@ -131,12 +134,13 @@ public class Manager : IDisposable
 
             try
             {
+                var tags = desired.Count == 0 ? [] : GetTags().ToArray();
                 using (ProbeEngine.Instance.Batch())
                 {
                     RemoveStale(desired);
                     foreach (var (key, wanted) in desired)
                     {
-                        entries[wanted.Spec.Id] = AppliedEntry.For(wanted.Spec, Install(key, wanted.Spec, wanted.Type, wanted.Target));
+                        entries[wanted.Spec.Id] = AppliedEntry.For(wanted.Spec, Install(key, wanted.Spec, wanted.Type, wanted.Target, tags));
                     }
                 }
 
@@ -270,9 +274,10 @@ public class Manager : IDisposable
             return redaction;
         }
 
-        if (!InstrumentClasses.TryGetValue(spec.Instrument.Type, out type))
+        type = Management.InstrumentTypes.Find(spec.Instrument.Type, InstrumentClasses, out var unusable);
+        if (type is null)
         {
-            return $"unknown instrument type '{spec.Instrument.Type}' (known: {string.Join(", ", InstrumentClasses.Keys)})";
+            return unusable;
         }
 
         try
@@ -314,8 +319,11 @@ public class Manager : IDisposable
         }
     }
 
-    /// <summary>Adds or replaces the spec's instrument and starts its probe; returns the error, if any.</summary>
-    private string? Install(string key, Spec spec, Type type, string target)
+    /// <summary>
+    /// Adds or replaces the spec's instrument (also when the manager's tags changed) and starts its probe; returns the
+    /// error, if any.
+    /// </summary>
+    private string? Install(string key, Spec spec, Type type, string target, string[] tags)
     {
         Probe? probe = null;
         Instrument? instrument = null;
@@ -335,7 +343,7 @@ public class Manager : IDisposable
                 _switchedOff.Remove(key);
             }
 
-            if (!probe.Instruments.TryGetValue(key, out instrument) || instrument.Definition != definition
+            if (!probe.Instruments.TryGetValue(key, out instrument) || instrument.Definition != definition || instrument.GetType() != type || !instrument.ManagerTags.SequenceEqual(tags)
                 || (!instrument.IsEnabled && instrument.SourceVersion != spec.LastModifiedText))
             {
                 instrument = Management.InstrumentFactory.Create(type, spec);
@@ -343,7 +351,7 @@ public class Manager : IDisposable
                 instrument.SourceVersion = spec.LastModifiedText;
                 instrument.Id = spec.Id;
                 instrument.Options = new ExpressionOptions { Unrestricted = Unrestricted, Globals = new Dictionary<string, object?>(GlobalNamespace) };
-                instrument.ManagerTags = GetTags().ToArray();
+                instrument.ManagerTags = tags;
                 instrument.ErrorReported = (failed, error) => OnInstrumentError(key, spec.Id, failed, error);
                 if (GetType().GetMethod(nameof(CheckCall), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.DeclaringType != typeof(Manager))
                 {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Diagnose.Protocol.Specs;
 
 namespace Diagnose.Management;
@@ -7,60 +6,44 @@ namespace Diagnose.Management;
 /// The manager tags of specs that come from outside the app (a specs path, the channel, a sidecar): the process's
 /// <c>DIAGNOSE_TAGS</c> (<c>service:web,env:prod</c>), then those of <c>settings.json</c> beside the specs
 /// (<c>{"tags": {"env": "prod"}}</c> or <c>{"tags": ["env:prod"]}</c>) whose key the variable does not have. They go
-/// before every instrument's own tags. A malformed entry is left out with one warning.
+/// before every instrument's own tags; a sidecar sends those of the settings.json beside its store with its specs,
+/// which then stand in for the file beside the specs path. A malformed entry is left out with one warning.
 /// </summary>
 internal static class OutOfBandTags
 {
     private static readonly object s_gate = new();
     private static string? s_warned;
 
-    public static string[] Read(string? specsPath) => Read(Environment.GetEnvironmentVariable("DIAGNOSE_TAGS"), specsPath is null ? null : SideFiles.Beside(specsPath, SideFiles.Settings));
+    public static string[] Read(string? specsPath) => Read(Variable, specsPath is null ? null : SideFiles.Beside(specsPath, SideFiles.Settings));
+
+    /// <summary>
+    /// For specs whose sender read the settings.json beside its own store (a sidecar) and sent its tags: those, in
+    /// place of a settings.json beside this process's specs path.
+    /// </summary>
+    public static string[] Sent(IReadOnlyList<string> tags) => Merge(Variable, tags, "the settings.json sent with the specs", []);
 
     internal static string[] Read(string? variable, string? settingsFile)
     {
+        var problems = new List<string>();
+        var settings = settingsFile is null ? [] : SettingsFile.Tags(settingsFile, problems);
+        return Merge(variable, settings, settingsFile ?? string.Empty, problems);
+    }
+
+    private static string? Variable => Environment.GetEnvironmentVariable("DIAGNOSE_TAGS");
+
+    /// <summary>The variable's tags, then those of <paramref name="settings"/> whose key the variable does not have.</summary>
+    private static string[] Merge(string? variable, IReadOnlyList<string> settings, string settingsSource, List<string> problems)
+    {
         var tags = new List<string>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var problems = new List<string>();
         foreach (var entry in (variable ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             Add(entry, "DIAGNOSE_TAGS");
         }
 
-        if (settingsFile is not null && File.Exists(settingsFile))
+        foreach (var entry in settings)
         {
-            try
-            {
-                using var json = JsonDocument.Parse(File.ReadAllText(settingsFile));
-                if (json.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    problems.Add($"{settingsFile} is not a JSON object");
-                }
-                else if (json.RootElement.TryGetProperty("tags", out var listed))
-                {
-                    if (listed.ValueKind == JsonValueKind.Object)
-                    {
-                        foreach (var tag in listed.EnumerateObject())
-                        {
-                            Add(tag.Value.ValueKind == JsonValueKind.String ? $"{tag.Name}:{tag.Value.GetString()}" : $"{tag.Name}:{tag.Value.GetRawText()}", settingsFile);
-                        }
-                    }
-                    else if (listed.ValueKind == JsonValueKind.Array)
-                    {
-                        foreach (var tag in listed.EnumerateArray())
-                        {
-                            Add(tag.ValueKind == JsonValueKind.String ? tag.GetString()! : tag.GetRawText(), settingsFile);
-                        }
-                    }
-                    else
-                    {
-                        problems.Add($"{settingsFile}: 'tags' must be an object ({{\"env\": \"prod\"}}) or a list ([\"env:prod\"])");
-                    }
-                }
-            }
-            catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
-            {
-                problems.Add($"{settingsFile} cannot be read: {e.Message}");
-            }
+            Add(entry, settingsSource);
         }
 
         Warn(problems);

@@ -42,7 +42,8 @@ internal static class SidecarCommand
         using var disposable = specStore as IDisposable;
         using var otlp = otlpSettings is null ? null : OtlpExport.Start(otlpSettings, Console.Error); // disposed after the sessions: flushes
         using var follower = otlp is null ? null : new ChannelFollower(otlp);
-        var loop = new SidecarLoop(specStore, new ChannelProcessControl(layout), filter, log, TimeProvider.System, follower, key);
+        var settings = PostgresUrl.IsPostgres(storeValue) ? null : Protocol.Specs.SideFiles.Beside(storeValue, Protocol.Specs.SideFiles.Settings);
+        var loop = new SidecarLoop(specStore, new ChannelProcessControl(layout), filter, log, TimeProvider.System, follower, key, settings);
         using var stop = new ManualResetEventSlim();
         using var changed = new AutoResetEvent(false);
         specStore.Changed += (_, _) => changed.Set(); // PostgreSQL's NOTIFY: a round now, not at the next interval

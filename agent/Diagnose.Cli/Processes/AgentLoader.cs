@@ -12,7 +12,7 @@ internal static class AgentLoader
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Loads what is missing (nothing when Diagnose is loaded already) and returns the agent's greeting. A process
+    /// Loads what is missing (only the startup hook runs again when Diagnose is loaded already) and returns the agent's greeting. A process
     /// that does not see the installation's files (another container) loads a copy in the folder it shares with us.
     /// <paramref name="specsPath"/>, if any, becomes DIAGNOSE_SPECS of a process the profiler is newly attached to.
     /// </summary>
@@ -50,25 +50,26 @@ internal static class AgentLoader
             }
         }
 
-        if (!process.HasLoaded(TargetProcess.AgentFileName))
+        // Also where the agent is loaded already: an app built against Diagnose.Agent (the in-process API) may have
+        // loaded it without its startup hook, which starts the channel; where the hook ran, running it again is harmless.
+        var hook = AgentCopy.For(pid, layout.AgentPath);
+        var agentLoaded = process.HasLoaded(TargetProcess.AgentFileName);
+        try
         {
-            try
-            {
-                client.ApplyStartupHook(layout.AgentPath);
-                loaded = true;
-            }
-            catch (UnsupportedCommandException)
-            {
-                throw new CliException(ExitCodes.Unreachable, $"process {pid} runs a .NET older than 8, which cannot load the agent after start; Diagnose needs .NET 8 or later");
-            }
-            catch (Exception e) when (ChannelSession.IsPermissionDenied(e))
-            {
-                throw ProcessOwner.Denied(pid);
-            }
-            catch (Exception e) when (e is ServerErrorException or ServerNotAvailableException or TimeoutException)
-            {
-                throw new CliException(ExitCodes.Unreachable, $"process {pid} refused the agent: {e.Message}; the runtime's reason is in the process's standard error");
-            }
+            client.ApplyStartupHook(hook);
+            loaded |= !agentLoaded;
+        }
+        catch (UnsupportedCommandException)
+        {
+            throw new CliException(ExitCodes.Unreachable, $"process {pid} runs a .NET older than 8, which cannot load the agent after start; Diagnose needs .NET 8 or later");
+        }
+        catch (Exception e) when (ChannelSession.IsPermissionDenied(e))
+        {
+            throw ProcessOwner.Denied(pid);
+        }
+        catch (Exception e) when (e is ServerErrorException or ServerNotAvailableException or TimeoutException)
+        {
+            throw new CliException(ExitCodes.Unreachable, $"process {pid} refused the agent: {e.Message}; the runtime's reason is in the process's standard error");
         }
 
         Timing.Mark(loaded ? "profiler and agent loaded" : "Diagnose was loaded already");

@@ -27,11 +27,15 @@ internal sealed class SidecarLoop
     private readonly IProcessFollower? _follower;
     private readonly Dictionary<int, Tracked> _processes = [];
     private readonly SpecKey? _key;
+    private readonly string? _settingsFile;
+    private string? _settingsProblem;
     private DesiredSpecs? _desired;
     private string? _storeError;
 
-    public SidecarLoop(ISpecStore store, IProcessControl control, ProcessFilter filter, ILogger log, TimeProvider time, IProcessFollower? follower = null, SpecKey? key = null)
+    /// <param name="settingsFile">The settings.json beside a store on disk, whose tags go with the specs; null: none.</param>
+    public SidecarLoop(ISpecStore store, IProcessControl control, ProcessFilter filter, ILogger log, TimeProvider time, IProcessFollower? follower = null, SpecKey? key = null, string? settingsFile = null)
     {
+        _settingsFile = settingsFile;
         _key = key;
         _follower = follower;
         _store = store;
@@ -78,7 +82,7 @@ internal sealed class SidecarLoop
     {
         try
         {
-            _desired = DesiredSpecs.From(_store.Load(), _key);
+            _desired = DesiredSpecs.From(_store.Load(), _key, SettingsTags());
             if (_storeError is not null)
             {
                 _log.Information("the store can be read again");
@@ -102,6 +106,26 @@ internal sealed class SidecarLoop
         return _desired is not null;
     }
 
+    /// <summary>The tags of the settings.json beside the store (null: no file); a new problem with it is logged once.</summary>
+    private IReadOnlyList<string>? SettingsTags()
+    {
+        if (_settingsFile is null || !File.Exists(_settingsFile))
+        {
+            return null;
+        }
+
+        var problems = new List<string>();
+        var tags = SettingsFile.Tags(_settingsFile, problems);
+        var problem = problems.Count == 0 ? null : string.Join("; ", problems);
+        if (problem is not null && problem != _settingsProblem)
+        {
+            _log.Warning("store: {Problem}", problem);
+        }
+
+        _settingsProblem = problem;
+        return tags;
+    }
+
     private void Serve(int pid, Tracked tracked, DateTimeOffset now)
     {
         try
@@ -117,7 +141,7 @@ internal sealed class SidecarLoop
 
             if (tracked.Sent != _desired!.Fingerprint)
             {
-                var result = _control.Send(pid, ChannelCommand.Replace(_desired.Specs));
+                var result = _control.Send(pid, ChannelCommand.Replace(_desired.Specs, _desired.Tags));
                 tracked.Sent = _desired.Fingerprint;
                 tracked.ListedAt = now;
                 Summarize(pid, result);

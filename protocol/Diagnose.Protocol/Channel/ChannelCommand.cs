@@ -7,6 +7,7 @@ namespace Diagnose.Protocol.Channel;
 /// A command, as the UTF-8 JSON its parts carry:
 /// <code>
 /// {"op": "set", "specs": {"&lt;id&gt;": {&lt;spec&gt;}, …}}      set / replace
+/// {"op": "replace", "specs": {…}, "tags": ["env:prod", …]}   (tags: optional, a sidecar's settings.json)
 /// {"op": "remove", "ids": ["&lt;id&gt;", …]}
 /// {"op": "use-path", "path": "/etc/diagnose/specs", "keyFile": "/etc/diagnose/key"}   (keyFile: optional)
 /// {"op": "hello"}   {"op": "list"}
@@ -15,8 +16,9 @@ namespace Diagnose.Protocol.Channel;
 /// </summary>
 internal sealed class ChannelCommand
 {
-    private ChannelCommand(string op, SpecSet? specs, IReadOnlyList<string> ids, string? path, string? keyFile = null)
+    private ChannelCommand(string op, SpecSet? specs, IReadOnlyList<string> ids, string? path, string? keyFile = null, IReadOnlyList<string>? tags = null)
     {
+        Tags = tags;
         KeyFile = keyFile;
         Op = op;
         Specs = specs;
@@ -39,13 +41,19 @@ internal sealed class ChannelCommand
     /// <summary><c>keyFile</c>: for use-path, the key file (a path in the process's file system) its specs must be signed with.</summary>
     internal string? KeyFile { get; }
 
+    /// <summary>
+    /// <c>tags</c>: for replace, the manager tags of the settings.json beside the sender's store (a sidecar's), which
+    /// the channel's specs then carry in place of those beside the process's specs path; null: none sent.
+    /// </summary>
+    internal IReadOnlyList<string>? Tags { get; }
+
     internal static ChannelCommand Hello() => new(CommandOps.Hello, null, [], null);
 
     internal static ChannelCommand List() => new(CommandOps.List, null, [], null);
 
     internal static ChannelCommand Set(SpecSet specs) => new(CommandOps.Set, specs, [], null);
 
-    internal static ChannelCommand Replace(SpecSet specs) => new(CommandOps.Replace, specs, [], null);
+    internal static ChannelCommand Replace(SpecSet specs, IReadOnlyList<string>? tags = null) => new(CommandOps.Replace, specs, [], null, tags: tags);
 
     internal static ChannelCommand Remove(IReadOnlyList<string> ids) => new(CommandOps.Remove, null, ids, null);
 
@@ -78,24 +86,32 @@ internal sealed class ChannelCommand
             specs = SpecSet.Parse(System.Text.Encoding.UTF8.GetBytes(specsJson.GetRawText()), "the command's specs");
         }
 
-        var ids = new List<string>();
-        if (root.TryGetProperty("ids", out var idsJson))
-        {
-            if (idsJson.ValueKind != JsonValueKind.Array || idsJson.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.String))
-            {
-                error = "'ids' must be an array of strings";
-                return null;
-            }
-
-            ids.AddRange(idsJson.EnumerateArray().Select(i => i.GetString()!));
-        }
-
-        if (!OptionalString(root, "path", out var path, out error) || !OptionalString(root, "keyFile", out var keyFile, out error))
+        if (!OptionalStrings(root, "ids", out var ids, out error) || !OptionalStrings(root, "tags", out var tags, out error)
+            || !OptionalString(root, "path", out var path, out error) || !OptionalString(root, "keyFile", out var keyFile, out error))
         {
             return null;
         }
 
-        return new ChannelCommand(op.GetString()!, specs, ids, path, keyFile);
+        return new ChannelCommand(op.GetString()!, specs, ids ?? [], path, keyFile, tags);
+    }
+
+    private static bool OptionalStrings(JsonElement root, string name, out List<string>? values, out string? error)
+    {
+        values = null;
+        error = null;
+        if (!root.TryGetProperty(name, out var json))
+        {
+            return true;
+        }
+
+        if (json.ValueKind != JsonValueKind.Array || json.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.String))
+        {
+            error = $"'{name}' must be an array of strings";
+            return false;
+        }
+
+        values = json.EnumerateArray().Select(i => i.GetString()!).ToList();
+        return true;
     }
 
     private static bool OptionalString(JsonElement root, string name, out string? value, out string? error)
@@ -129,13 +145,12 @@ internal sealed class ChannelCommand
 
         if (Ids.Count > 0)
         {
-            writer.WriteStartArray("ids");
-            foreach (var id in Ids)
-            {
-                writer.WriteStringValue(id);
-            }
+            WriteStrings(writer, "ids", Ids);
+        }
 
-            writer.WriteEndArray();
+        if (Tags is not null)
+        {
+            WriteStrings(writer, "tags", Tags);
         }
 
         if (Path is not null)
@@ -149,5 +164,16 @@ internal sealed class ChannelCommand
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
     }
 }

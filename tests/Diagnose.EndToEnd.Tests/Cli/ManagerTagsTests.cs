@@ -6,7 +6,8 @@ namespace Diagnose.EndToEnd.Tests.Cli;
 
 /// <summary>
 /// Manager tags out of band: the process's DIAGNOSE_TAGS and the settings.json beside its specs go before every
-/// instrument's own tags, for specs from a path (launched and attached) and from the channel.
+/// instrument's own tags, for specs from a path (launched and attached), from the channel, and from a sidecar (the
+/// settings.json beside its store).
 /// </summary>
 [NonParallelizable]
 public sealed class ManagerTagsTests
@@ -25,6 +26,26 @@ public sealed class ManagerTagsTests
         var call = app.Send("add13 5", probeLines: 1);
 
         Assert.That(call.ProbeLines, Is.EqualTo(new[] { "Probe (tagged)[tags=[service:web, env:prod, region:eu]] = 18" }), "the malformed 'oops' is left out");
+    }
+
+    [Test]
+    public void ASidecarSendsTheTagsOfTheSettingsBesideItsStoreWithItsSpecs()
+    {
+        var marker = $"--tags-test-{Guid.NewGuid():N}";
+        using var specs = new SpecFile().Add("add", "Sample.Calculator.Add13", "result").Save();
+        var settings = Path.Combine(Path.GetDirectoryName(specs.Path)!, "settings.json");
+        File.WriteAllText(settings, """{ "tags": { "env": "staging", "team": "pay" } }""");
+        using var app = TargetApp.Launch(Installation.Target(TargetRuntime.Net10), [marker], s_tags);
+        using var sidecar = BackgroundTool.Start("sidecar", "--store", Path.GetDirectoryName(specs.Path)!, "--interval", "0.5", "--match", marker);
+        Assert.That(specs.WaitApplied(app.Pid, "add", TimeSpan.FromSeconds(30)), Is.Null, sidecar.ToString());
+
+        var first = app.Send("add13 1");
+        File.WriteAllText(settings, """{ "tags": ["team:ops"] }""");
+        var changed = app.SendUntil("add13 1", r => r.ProbeLines.SingleOrDefault() != first.ProbeLines.SingleOrDefault());
+
+        Assert.That(first.ProbeLines, Is.EqualTo(new[] { "Probe (add)[tags=[service:web, env:prod, team:pay]] = 14" }), "merged as for a specs path: the variable's env wins");
+        Assert.That(changed.ProbeLines, Is.EqualTo(new[] { "Probe (add)[tags=[service:web, env:prod, team:ops]] = 14" }), "a change of the file reaches the process");
+        Assert.That(sidecar.Stop(), Is.EqualTo(0), sidecar.ToString());
     }
 
     [TestCase(StartMode.Launched)]

@@ -17,6 +17,9 @@ internal static class Installation
 
     public static string InProcessTarget => Existing(Path.Combine(Out, "targets", "inprocess", "InProcess"));
 
+    /// <summary>The Sample target with instrument classes of its own, built against Diagnose.Agent (tests/targets/OwnInstruments).</summary>
+    public static string OwnInstrumentsTarget => Existing(Path.Combine(Out, "targets", "own-instruments", "OwnInstruments"));
+
     private static string Existing(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: run build/build.sh first");
 

@@ -24,6 +24,9 @@ public sealed class ChannelCommandTests
     public void TheOtherOpsRoundTrip()
     {
         Assert.That(RoundTrip(ChannelCommand.Replace(SpecSet.Empty)).Specs, Is.Empty);
+        Assert.That(RoundTrip(ChannelCommand.Replace(SpecSet.Empty)).Tags, Is.Null);
+        Assert.That(RoundTrip(ChannelCommand.Replace(SpecSet.Empty, ["env:prod", "team:pay"])).Tags, Is.EqualTo(new[] { "env:prod", "team:pay" }));
+        Assert.That(RoundTrip(ChannelCommand.Replace(SpecSet.Empty, [])).Tags, Is.Empty, "an empty list is sent: the store's settings have no tags");
         Assert.That(RoundTrip(ChannelCommand.Remove(["a", "b"])).Ids, Is.EqualTo(new[] { "a", "b" }));
         Assert.That(RoundTrip(ChannelCommand.UsePath("/etc/specs")).Path, Is.EqualTo("/etc/specs"));
         Assert.That(RoundTrip(ChannelCommand.List()).Op, Is.EqualTo("list"));
@@ -52,6 +55,7 @@ public sealed class ChannelCommandTests
     [TestCase("""{"op": 3}""", "the command has no 'op'")]
     [TestCase("""{"op": "remove", "ids": "a"}""", "'ids' must be an array of strings")]
     [TestCase("""{"op": "remove", "ids": ["a", 1]}""", "'ids' must be an array of strings")]
+    [TestCase("""{"op": "replace", "specs": {}, "tags": {"env": "prod"}}""", "'tags' must be an array of strings")]
     [TestCase("""{"op": "use-path", "path": 1}""", "'path' must be a string")]
     public void WhatIsNotACommandIsRefusedWithTheReason(string json, string reason)
     {

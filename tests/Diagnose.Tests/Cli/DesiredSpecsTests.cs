@@ -32,4 +32,16 @@ public sealed class DesiredSpecsTests
         Assert.That(otherEntry, Is.EqualTo(before));
         Assert.That(otherValue, Is.Not.EqualTo(before));
     }
+
+    [Test]
+    public void TheFingerprintChangesWithTheTagsSentWithTheSpecs()
+    {
+        var none = DesiredSpecs.From(SpecSet.Parse(Stored));
+        var pay = DesiredSpecs.From(SpecSet.Parse(Stored), tags: ["team:pay"]);
+        var ops = DesiredSpecs.From(SpecSet.Parse(Stored), tags: ["team:ops"]);
+
+        Assert.That(new[] { none.Fingerprint, pay.Fingerprint, ops.Fingerprint }, Is.Unique);
+        Assert.That(pay.Tags, Is.EqualTo(new[] { "team:pay" }));
+        Assert.That(none.Tags, Is.Null);
+    }
 }

@@ -15,40 +15,23 @@ public static class Program
     public static int Main()
     {
         Console.WriteLine($"ready {Environment.ProcessId} .NET {Environment.Version}");
-        string? line;
-        while ((line = Console.ReadLine()) is not null)
+        return CommandLoop.Run(parts => parts[0] switch
         {
-            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 0)
-            {
-                continue;
-            }
-
-            if (parts[0] == "exit")
-            {
-                return parts.Length > 1 ? int.Parse(parts[1]) : 0;
-            }
-
-            Console.WriteLine(parts[0] switch
-            {
-                "probe" => Guard(() => Probe(parts[1], parts[2], parts[3], parts[4], string.Join(' ', parts.Skip(5)))),
-                "unprobe" => Guard(() => Unprobe(parts[1])),
-                "count" => Guard(() => Count(parts[1], parts[2], parts[3], string.Join(' ', parts.Skip(4)))),
-                "counted" => Guard(() => Counted(parts[1])),
-                "drop" => Guard(() => Drop(parts[1], parts[2])),
-                "sensor" => Guard(() => Sense(parts[1], parts[2], parts[3..])),
-                "sensor-throws" => Guard(() => SenseThrowing(parts[1])),
-                "stress" => Guard(() => Stress.Run(int.Parse(parts[1]), int.Parse(parts[2]))),
-                "busy-load" => Guard(BusyLoad.Run),
-                "htmlencode" => Guard(() => $"= {BusyLoad.Encode(parts[1])}"),
-                "hold" => Guard(() => Held.Hold(int.Parse(parts[1]))),
-                "release" => Guard(Held.Release),
-                "race" => Guard(() => Race.Run(parts[1])),
-                _ => Commands.Execute(parts),
-            });
-        }
-
-        return 0;
+            "probe" => Guard(() => Probe(parts[1], parts[2], parts[3], parts[4], string.Join(' ', parts.Skip(5)))),
+            "unprobe" => Guard(() => Unprobe(parts[1])),
+            "count" => Guard(() => Count(parts[1], parts[2], parts[3], string.Join(' ', parts.Skip(4)))),
+            "counted" => Guard(() => Counted(parts[1])),
+            "drop" => Guard(() => Drop(parts[1], parts[2])),
+            "sensor" => Guard(() => Sense(parts[1], parts[2], parts[3..])),
+            "sensor-throws" => Guard(() => SenseThrowing(parts[1])),
+            "stress" => Guard(() => Stress.Run(int.Parse(parts[1]), int.Parse(parts[2]))),
+            "busy-load" => Guard(BusyLoad.Run),
+            "htmlencode" => Guard(() => $"= {BusyLoad.Encode(parts[1])}"),
+            "hold" => Guard(() => Held.Hold(int.Parse(parts[1]))),
+            "release" => Guard(Held.Release),
+            "race" => Guard(() => Race.Run(parts[1])),
+            _ => null,
+        });
     }
 
     private static string Probe(string target, string type, string name, string @event, string value)

@@ -12,29 +12,7 @@ public static class Program
         Console.Out.Flush();
         Console.WriteLine($"ready {Environment.ProcessId} .NET {Environment.Version}");
         var period = Array.IndexOf(args, "--period") is var at and >= 0 ? int.Parse(args[at + 1]) : 200;
-        return args.Contains("--serve") ? Serve(period) : Commands();
-    }
-
-    private static int Commands()
-    {
-        string? line;
-        while ((line = Console.ReadLine()) is not null)
-        {
-            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 0)
-            {
-                continue;
-            }
-
-            if (parts[0] == "exit")
-            {
-                return parts.Length > 1 ? int.Parse(parts[1]) : 0;
-            }
-
-            Console.WriteLine(Sample.Commands.Execute(parts));
-        }
-
-        return 0;
+        return args.Contains("--serve") ? Serve(period) : CommandLoop.Run(_ => null);
     }
 
     private static int Serve(int periodMs)
