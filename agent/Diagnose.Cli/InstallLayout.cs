@@ -70,9 +70,11 @@ internal sealed class InstallLayout
     }
 
     /// <summary>The variables that load the profiler and the agent into a .NET process at start.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> LaunchVariables(string? specsPath, string? existingStartupHooks, string? keyFile = null)
+    /// <param name="agentPath">The agent file for the startup hook (the app's own copy, <see cref="Processes.AgentCopy.ForLaunch"/>); the installation's when null.</param>
+    public IReadOnlyList<KeyValuePair<string, string>> LaunchVariables(string? specsPath, string? existingStartupHooks, string? keyFile = null, string? agentPath = null)
     {
-        var hooks = string.IsNullOrEmpty(existingStartupHooks) ? AgentPath : $"{existingStartupHooks}{Path.PathSeparator}{AgentPath}";
+        var agent = agentPath ?? AgentPath;
+        var hooks = string.IsNullOrEmpty(existingStartupHooks) ? agent : $"{existingStartupHooks}{Path.PathSeparator}{agent}";
         var variables = new List<KeyValuePair<string, string>>
         {
             new("CORECLR_ENABLE_PROFILING", "1"),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Diagnose.Cli.Processes;
 
 namespace Diagnose.Cli.Commands;
 
@@ -32,7 +33,7 @@ internal static class RunCommand
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in layout.LaunchVariables(specs, Environment.GetEnvironmentVariable("DOTNET_STARTUP_HOOKS"), keyFile))
+        foreach (var (name, value) in layout.LaunchVariables(specs, Environment.GetEnvironmentVariable("DOTNET_STARTUP_HOOKS"), keyFile, AgentCopy.ForLaunch(commandLine, layout.AgentPath, Environment.GetEnvironmentVariable("PATH"))))
         {
             start.Environment[name] = value;
         }

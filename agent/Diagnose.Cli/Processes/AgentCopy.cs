@@ -33,5 +33,55 @@ internal static class AgentCopy
         return installed;
     }
 
+    /// <summary>
+    /// The hook for a program <c>diagnose run</c> starts: the app's own copy when its folder has one (the folder of the
+    /// <c>.dll</c> that <c>dotnet</c> is given, or of the app's executable, found on PATH as the shell would), else the
+    /// installation's. With the installation's file, an app that ships an older Diagnose.Agent would die at start.
+    /// </summary>
+    public static string ForLaunch(IReadOnlyList<string> commandLine, string installed, string? path)
+    {
+        if (AppFolder(commandLine, path) is { } folder && File.Exists(Path.Combine(folder, TargetProcess.AgentFileName)))
+        {
+            return Path.GetFullPath(Path.Combine(folder, TargetProcess.AgentFileName));
+        }
+
+        return installed;
+    }
+
+    /// <summary>The folder of the app's assemblies for a command line, or null when it cannot be told.</summary>
+    internal static string? AppFolder(IReadOnlyList<string> commandLine, string? path)
+    {
+        if (commandLine.Count == 0)
+        {
+            return null;
+        }
+
+        var program = Locate(commandLine[0], path);
+        if (program is null)
+        {
+            return null;
+        }
+
+        if (Path.GetFileNameWithoutExtension(program) == "dotnet")
+        {
+            var app = commandLine.Skip(1).FirstOrDefault(a => a.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
+            return app is null ? null : Path.GetDirectoryName(Path.GetFullPath(app));
+        }
+
+        return Path.GetDirectoryName(program);
+    }
+
+    private static string? Locate(string program, string? path)
+    {
+        if (program.Contains('/'))
+        {
+            return File.Exists(program) ? Path.GetFullPath(program) : null;
+        }
+
+        return (path ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, program))
+            .FirstOrDefault(File.Exists);
+    }
+
     private static bool IsAgent(string path) => path.EndsWith("/" + TargetProcess.AgentFileName, StringComparison.Ordinal);
 }
