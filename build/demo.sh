@@ -50,13 +50,17 @@ PY
 
 say "6. probes without files: diagnose probe add $service Sample.Calculator.Add13 --type hist … / --value …"
 "$out/diagnose" probe add "$service" Sample.Calculator.Add13 --id add13-args --name add13 --value '$"{arg} + 13 = {result}"' --lifespan 1
-"$out/diagnose" probe add "$service" Sample.Checkout.Submit --id submit-size --type hist --name checkout.total --value 'order.Total' --tags 'new { region = order.Customer.Region }'
+"$out/diagnose" probe add "$service" Sample.Checkout.Submit --id submit-size --type hist --name checkout.total --value 'order.Total' --tags 'new { region = order.Customer.Region }' --elapsed
 
 say "7. diagnose probe ls $service"
 "$out/diagnose" probe ls "$service"
 
 say "8. diagnose watch $service (3 seconds): log lines and metric values, live, from inside the service"
 timeout 3 "$out/diagnose" watch "$service" | head -n 10 || true
+
+say "8b. diagnose top $service --once (the live table, here one frame as text) and diagnose hotspots (2 seconds)"
+"$out/diagnose" top "$service" --once --sort id | cat
+"$out/diagnose" hotspots "$service" Sample.Checkout.Submit --seconds 2
 
 say "9. debugging it live: find the method, probe one of its lines, take a snapshot of the order"
 "$out/diagnose" methods "$service" Checkout.Submit --lines
