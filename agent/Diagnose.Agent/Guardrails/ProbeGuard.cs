@@ -91,7 +91,7 @@ internal sealed class ProbeGuard
         BudgetMs = limits.BudgetMs ?? defaults.CallBudgetMs;
         CpuPercent = limits.CpuPercent ?? defaults.CpuPercent;
         _callBudgetTicks = (long)(BudgetMs * Stopwatch.Frequency / 1000);
-        Elapsed = Sites.ContextNames.Returns(instrument.Event) && KeepsElapsed(instrument.Custom) ? new ElapsedHistogram() : null;
+        Elapsed = Sites.ContextNames.Returns(instrument.Event) && instrument.Flag("elapsed", otherwise: false) ? new ElapsedHistogram() : null;
     }
 
     /// <summary>
@@ -229,9 +229,6 @@ internal sealed class ProbeGuard
     }
 
     internal static string Milliseconds(long ticks) => (ticks * 1000.0 / Stopwatch.Frequency).ToString(ticks * 1000.0 / Stopwatch.Frequency >= 10 ? "0" : "0.0##", CultureInfo.InvariantCulture);
-
-    private static bool KeepsElapsed(System.Text.Json.Nodes.JsonObject custom) =>
-        custom.TryGetPropertyValue("elapsed", out var node) && node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var keep) && keep;
 
     private bool TakeTokens()
     {

@@ -43,6 +43,10 @@ public abstract class Instrument
     /// <summary>Free-form settings: <c>tags</c> (an expression giving tags), <c>condition</c> (a boolean expression).</summary>
     public JsonObject Custom { get; }
 
+    /// <summary>A true/false setting of <see cref="Custom"/> (<c>stdout</c>, <c>elapsed</c>); <paramref name="otherwise"/> when absent or not a boolean.</summary>
+    internal bool Flag(string name, bool otherwise) =>
+        Custom.TryGetPropertyValue(name, out var node) && node is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : otherwise;
+
     /// <summary>
     /// Why the instrument was disabled, or null while it works: an error, <c>disabled: …</c> (its overhead budget) or
     /// <c>expired: …</c> (its max hits).

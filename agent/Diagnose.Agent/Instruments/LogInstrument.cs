@@ -12,7 +12,7 @@ public class LogInstrument : Instrument
     public LogInstrument(string name, string value, InstrumentEvent @event = InstrumentEvent.Return, DateTimeOffset? expires = null, JsonObject? custom = null)
         : base(name, value, @event, expires, custom)
     {
-        _toStandardOutput = !(Custom.TryGetPropertyValue("stdout", out var node) && node is JsonValue flag && flag.TryGetValue<bool>(out var on) && !on);
+        _toStandardOutput = Flag("stdout", otherwise: true);
     }
 
     private readonly bool _toStandardOutput;
